@@ -1,0 +1,76 @@
+"""Shared set-up for the benchmark scripts: a throwaway test database and timers.
+
+Benchmarks print figures; they never assert wall-clock limits (tests assert query counts).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("DEBUG", "1")
+
+
+@contextmanager
+def test_database() -> Iterator[None]:
+    """Create the test database (as the suite does), yield, and destroy it."""
+    import django
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    django.setup()
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        yield
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def measure_page(url: str, *, repeat: int = 50) -> dict[str, float]:
+    """Server time (ms) and SQL queries of GET url through Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.get(url)  # warm caches and the template loader
+    timings = []
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    return {
+        "p50": statistics.median(timings),
+        "p95": percentile(timings, 95),
+        "p99": percentile(timings, 99),
+        "queries": len(queries),
+    }
+
+
+def print_table(rows: list[tuple[str, dict[str, float]]]) -> None:
+    print(f"{'page':<40} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'queries':>8}")
+    for name, figures in rows:
+        print(
+            f"{name:<40} {figures['p50']:>8.2f} {figures['p95']:>8.2f} "
+            f"{figures['p99']:>8.2f} {figures['queries']:>8.0f}"
+        )

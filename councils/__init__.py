@@ -1,0 +1,1 @@
+"""Formal decision making: bodies, people, cases, meetings, agendas, decisions, minutes."""

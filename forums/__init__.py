@@ -1,0 +1,1 @@
+"""Cooperation and participation: forums, organisations, consultations, initiatives."""

@@ -1,0 +1,1 @@
+"""Small helpers with no models, importable by any app; imports no app itself."""

@@ -1,0 +1,39 @@
+"""Fill the database with the Päijät-Häme demo content. Idempotent: a second run changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "raati-demo-2026"  # noqa: S105 - printed for the demo on purpose
+
+
+class Command(BaseCommand):
+    help = "Load the Päijät-Häme demo data and create the demo superuser."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        user_model = get_user_model()
+        _, created = user_model.objects.get_or_create(
+            username=DEMO_USERNAME,
+            defaults={
+                "is_staff": True,
+                "is_superuser": True,
+                "first_name": "Demo",
+                "last_name": "Pääkäyttäjä",
+                "email": "demo@example.invalid",
+            },
+        )
+        if created:
+            user = user_model.objects.get(username=DEMO_USERNAME)
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        self.stdout.write(
+            self.style.SUCCESS("Demo data loaded.")
+            + f"\nSign in at /kirjaudu/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}"
+            + (" (created now)." if created else " (already existed).")
+        )

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from portal import views
+from portal.forms import LoginForm
+
+site_patterns = (
+    [
+        path("", views.home, name="home"),
+        path(
+            "paatoksenteko/",
+            views.section_placeholder,
+            {"section": "decisions"},
+            name="decisions",
+        ),
+        path("haku/", views.section_placeholder, {"section": "search"}, name="search"),
+        path("strategia/", views.section_placeholder, {"section": "strategy"}, name="strategy"),
+        path(
+            "osallistu/",
+            views.section_placeholder,
+            {"section": "participate"},
+            name="participate",
+        ),
+        path(
+            "saavutettavuusseloste/",
+            views.accessibility_statement,
+            name="accessibility",
+        ),
+        path(
+            "kirjaudu/",
+            auth_views.LoginView.as_view(
+                template_name="registration/login.html",
+                authentication_form=LoginForm,
+                redirect_authenticated_user=True,
+            ),
+            name="login",
+        ),
+        path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("admin/", admin.site.urls),
+    *i18n_patterns(path("", include(site_patterns)), prefix_default_language=False),
+]
+
+handler500 = "portal.views.server_error"

@@ -1,0 +1,1 @@
+"""The county's strategy: goals, programmes, indicators and status reports."""

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.test import RequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _dump() -> list[tuple[str, int]]:
+    from django.apps import apps
+
+    return [(m._meta.label, m.objects.count()) for m in apps.get_models()]
+
+
+def test_it_creates_the_demo_superuser_and_prints_how_to_sign_in():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "'demo'" in out.getvalue()
+    assert "'raati-demo-2026'" in out.getvalue()
+    user = get_user_model().objects.get(username="demo")
+    assert user.is_superuser
+    request = RequestFactory().post("/kirjaudu/")
+    assert authenticate(request, username="demo", password="raati-demo-2026") == user
+
+
+def test_running_it_twice_changes_nothing():
+    call_command("load_demo", stdout=StringIO())
+    before = _dump()
+    call_command("load_demo", stdout=StringIO())
+    assert _dump() == before

@@ -1,0 +1,94 @@
+"""The site shell: languages, navigation, error pages."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from django.db.utils import OperationalError
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "county", "nav"),
+    [
+        ("", "fi", "Päijät-Hämeen hyvinvointialue", "Päätöksenteko"),
+        ("/sv", "sv", "Päijät-Hämes välfärdsområde", "Beslutsfattande"),
+        ("/en", "en", "Päijät-Häme Wellbeing Services County", "Decision making"),
+    ],
+)
+def test_it_serves_the_home_page_in_three_languages(client, prefix, lang, county, nav):
+    html = client.get(prefix + "/").content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert county in html
+    assert nav in html
+    assert html.count("<h1") == 1
+
+
+def test_finnish_is_the_default_whatever_the_browser_asks_for(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="fi">' in html
+
+
+def test_the_language_switcher_links_to_the_same_page(client):
+    html = client.get("/saavutettavuusseloste/").content.decode()
+    assert 'href="/sv/saavutettavuusseloste/" lang="sv"' in html
+    assert 'href="/en/saavutettavuusseloste/" lang="en"' in html
+    html = client.get("/en/saavutettavuusseloste/").content.decode()
+    assert 'href="/saavutettavuusseloste/" lang="fi"' in html
+
+
+def test_it_has_a_skip_link_landmarks_and_the_main_navigation(client):
+    html = client.get("/").content.decode()
+    assert '<a class="skip-link" href="#main">Siirry pääsisältöön</a>' in html
+    for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+        assert landmark in html
+    for label in ("Päätöksenteko", "Haku", "Strategia", "Osallistu"):
+        assert label in html
+    assert 'href="/saavutettavuusseloste/"' in html
+
+
+def test_the_csrf_token_travels_in_hx_headers_on_body(client):
+    html = client.get("/").content.decode()
+    assert '<body hx-headers=\'{"X-CSRFToken": "' in html
+
+
+def test_htmx_is_served_from_the_site_itself(client):
+    html = client.get("/").content.decode()
+    assert 'src="/static/js/htmx.min.js"' in html
+    assert "unpkg" not in html
+    assert "cdn" not in html.lower()
+
+
+@pytest.mark.parametrize("url", ["/paatoksenteko/", "/haku/", "/strategia/", "/osallistu/"])
+def test_sections_not_built_yet_say_so_plainly(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "vielä rakenteilla" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/ei-ole/", "/sv/finns-inte/", "/%ff/", "/kirjaudu/x/"])
+def test_unknown_addresses_get_the_sites_404_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'class="site-header"' in html
+    assert "Sivua ei löytynyt" in html or "Sidan hittades inte" in html
+
+
+def test_a_lost_database_gives_a_plain_503(client):
+    client.raise_request_exception = False
+    with mock.patch("portal.views.render", side_effect=OperationalError("server closed")):
+        response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Palvelu ei ole hetkeen käytettävissä" in response.content.decode()
+
+
+def test_an_unexpected_error_gives_the_500_page(client):
+    client.raise_request_exception = False
+    with mock.patch("portal.views.render", side_effect=ValueError("bug")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Palvelussa tapahtui virhe" in response.content.decode()
