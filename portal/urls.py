@@ -11,12 +11,6 @@ from portal.forms import LoginForm
 site_patterns = (
     [
         path("", views.home, name="home"),
-        path(
-            "paatoksenteko/",
-            views.section_placeholder,
-            {"section": "decisions"},
-            name="decisions",
-        ),
         path("haku/", views.section_placeholder, {"section": "search"}, name="search"),
         path("strategia/", views.section_placeholder, {"section": "strategy"}, name="strategy"),
         path(
@@ -47,7 +41,11 @@ site_patterns = (
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
-    *i18n_patterns(path("", include(site_patterns)), prefix_default_language=False),
+    *i18n_patterns(
+        path("", include(site_patterns)),
+        path("", include("councils.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 handler500 = "portal.views.server_error"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from councils.models import AgendaItem, Meeting, OfficialDecision
 from portal.celery import app as celery_app
 from portal.forms import AccessibilityFeedbackForm
 from portal.services import accessibility_feedback_receive
@@ -27,7 +28,26 @@ logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"section": "home"})
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "upcoming": list(
+                Meeting.objects.upcoming().select_related("body").order_by("start")[:8]
+            ),
+            "decisions": list(
+                AgendaItem.objects.decided()
+                .select_related("meeting__body", "handling", "case")
+                .order_by("-meeting__start", "-section")[:8]
+            ),
+            "official_decisions": list(
+                OfficialDecision.objects.published()
+                .select_related("official")
+                .order_by("-published_at")[:5]
+            ),
+            "section": "home",
+        },
+    )
 
 
 def section_placeholder(request: HttpRequest, section: str) -> HttpResponse:

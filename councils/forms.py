@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from councils.models import Body, Outcome
+
+
+class DecisionFilterForm(forms.Form):
+    """Filters of the public decisions list; every field is optional."""
+
+    toimielin = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All bodies"),
+    )
+    alkaen = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    asti = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    tulos = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", _("All outcomes")), *Outcome.choices],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("alkaen"), data.get("asti")
+        if start and end and start > end:
+            self.add_error("asti", _("The end date is before the start date."))
+        return data

@@ -1,0 +1,368 @@
+"""Meetings, attendance, agenda items with their attachments, and minutes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from councils.models.cases import AppealType, Case
+from councils.models.organisation import Body, Person
+from councils.rules import AppealDates, appeal_dates, personal_data_public
+from portal.lib.sanitize import clean_html
+
+
+class MeetingState(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    NOTICE_PUBLISHED = "notice_published", _("notice published")
+    HELD = "held", _("held")
+    MINUTES_DRAFTED = "minutes_drafted", _("minutes drafted")
+    MINUTES_CHECKED = "minutes_checked", _("minutes checked")
+    MINUTES_PUBLISHED = "minutes_published", _("minutes published")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class MeetingMode(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    ELECTRONIC = "electronic", _("electronic")
+    HYBRID = "hybrid", _("hybrid (in person and remote)")
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def public(self) -> MeetingQuerySet:
+        """Meetings residents see: everything whose notice is out (a plan is internal)."""
+        return self.exclude(state=MeetingState.PLANNED)
+
+    def upcoming(self) -> MeetingQuerySet:
+        return self.public().filter(start__gte=timezone.now()).exclude(state=MeetingState.CANCELLED)
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveSmallIntegerField(_("number in the year"))
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    mode = models.CharField(
+        _("form of meeting"),
+        max_length=20,
+        choices=MeetingMode.choices,
+        default=MeetingMode.IN_PERSON,
+    )
+    stream_url = models.URLField(_("live stream"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=MeetingState.choices, default=MeetingState.PLANNED
+    )
+    notice_published_at = models.DateTimeField(_("notice published"), null=True, blank=True)
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
+    cancelled_reason = models.TextField(_("reason for cancellation"), blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "year", "number"], name="meeting_number_unique_per_body_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="meeting_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["body", "-start"]), models.Index(fields=["start"])]
+
+    def __str__(self) -> str:
+        return f"{self.body.name} {self.number}/{self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def minutes_are_public(self) -> bool:
+        return self.state == MeetingState.MINUTES_PUBLISHED
+
+    @property
+    def agenda_is_public(self) -> bool:
+        return self.agenda_published_at is not None and self.state != MeetingState.PLANNED
+
+    @property
+    def minutes_published_at(self) -> datetime | None:
+        """When the minutes went online; None until then (select_related "minutes")."""
+        if self.state != MeetingState.MINUTES_PUBLISHED:
+            return None
+        try:
+            return self.minutes.published_at
+        except Minutes.DoesNotExist:
+            return None
+
+    @property
+    def closed_sections(self) -> list[int]:
+        """§ numbers handled behind closed doors (needs the items prefetched)."""
+        return [item.section for item in self.items.all() if not item.is_public]
+
+
+class Presence(models.TextChoices):
+    PRESENT = "present", _("present")
+    REMOTE = "remote", _("present remotely")
+    ABSENT = "absent", _("absent")
+
+
+class AttendanceRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    MEMBER = "member", _("member")
+    DEPUTY = "deputy", _("deputy member")
+    PRESENTER = "presenter", _("presenter")
+    SECRETARY = "secretary", _("secretary")
+    EXPERT = "expert", _("expert")
+    OTHER = "other", _("other attendee")
+
+
+# Attendance roles that hold a seat in the body and so count towards the quorum.
+SEATED_ROLES = {AttendanceRole.CHAIR, AttendanceRole.MEMBER, AttendanceRole.DEPUTY}
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendances"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=AttendanceRole.choices)
+    presence = models.CharField(
+        _("presence"), max_length=10, choices=Presence.choices, default=Presence.PRESENT
+    )
+    deputy_for = models.ForeignKey(
+        Person,
+        verbose_name=_("deputy for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    arrived_at = models.PositiveIntegerField(_("arrived during §"), null=True, blank=True)
+    left_at = models.PositiveIntegerField(_("left during §"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "role", "person__last_name"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_once_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_at__isnull=True)
+                | Q(arrived_at__isnull=True)
+                | Q(left_at__gte=models.F("arrived_at")),
+                name="attendance_leaves_after_arriving",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_presence_display()})"
+
+    def is_in_room_for(self, section: int) -> bool:
+        """Whether this person took part in the handling of § section."""
+        if self.presence == Presence.ABSENT:
+            return False
+        if self.arrived_at is not None and section < self.arrived_at:
+            return False
+        return not (self.left_at is not None and section > self.left_at)
+
+
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
+    def on_public_agenda(self) -> AgendaItemQuerySet:
+        return self.filter(meeting__agenda_published_at__isnull=False).exclude(
+            meeting__state=MeetingState.PLANNED
+        )
+
+    def decided(self) -> AgendaItemQuerySet:
+        """Items whose minutes residents can read."""
+        return self.filter(meeting__state=MeetingState.MINUTES_PUBLISHED, handling__isnull=False)
+
+
+class AgendaItem(models.Model):
+    """An item (pykälä, §) on a meeting's agenda."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
+    )
+    section = models.PositiveIntegerField(_("§"))
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    is_public = models.BooleanField(_("public"), default=True)
+    secrecy_basis = models.CharField(
+        _("legal basis for secrecy"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: JulkL 24.1 § 25 k (social welfare client data)."),
+    )
+    preparer = models.ForeignKey(
+        Person,
+        verbose_name=_("preparer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prepared_items",
+    )
+    presenter = models.ForeignKey(
+        Person,
+        verbose_name=_("presenter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presented_items",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    proposal = models.TextField(_("proposal"), blank=True)
+    appeal_type = models.CharField(
+        _("appeal type"),
+        max_length=20,
+        choices=AppealType.choices,
+        default=AppealType.RECTIFICATION,
+    )
+    appeal_last_day_override = models.DateField(
+        _("last day to appeal (set by hand)"), null=True, blank=True
+    )
+    appeal_override_reason = models.CharField(
+        _("reason for the date set by hand"), max_length=300, blank=True
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    modified_at = models.DateTimeField(_("modified"), default=timezone.now)
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "section"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "section"], name="item_section_unique_in_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_public=True) | ~Q(secrecy_basis=""),
+                name="confidential_item_has_secrecy_basis",
+            ),
+            models.CheckConstraint(
+                condition=Q(appeal_last_day_override__isnull=True) | ~Q(appeal_override_reason=""),
+                name="appeal_override_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"§ {self.section} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:item_detail", kwargs={"pk": self.pk})
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.body = clean_html(self.body)
+        self.proposal = clean_html(self.proposal)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def appeal_dates(self) -> AppealDates | None:
+        """The appeal clock of this decision once the minutes are online, else None.
+
+        Needs meeting, meeting.body and meeting.minutes selected to avoid queries.
+        """
+        published = self.meeting.minutes_published_at
+        if published is None or not self.meeting.body.appeal_open:
+            return None
+        dates = appeal_dates(published=timezone.localtime(published), kind=self.appeal_type)
+        if dates is not None and self.appeal_last_day_override:
+            dates = replace(dates, last_day=self.appeal_last_day_override, overridden=True)
+        return dates
+
+    def personal_data_public(self, today: date) -> bool:
+        """Tagged personal data shows on the agenda, and after the minutes until appeal ends."""
+        if self.meeting.minutes_published_at is None:
+            return True
+        dates = self.appeal_dates()
+        return personal_data_public(today=today, appeal_last_day=dates.last_day if dates else None)
+
+
+class Attachment(models.Model):
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to="liitteet/%Y/", blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    text = models.TextField(_("extracted text"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        ordering = ["item", "order"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Minutes(models.Model):
+    """The minutes (pöytäkirja) of a meeting: who checks them and when they went online."""
+
+    meeting = models.OneToOneField(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes"
+    )
+    checker_1 = models.ForeignKey(
+        Person,
+        verbose_name=_("first checker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    checker_2 = models.ForeignKey(
+        Person,
+        verbose_name=_("second checker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    checker_1_approved_at = models.DateTimeField(_("first checker approved"), null=True, blank=True)
+    checker_2_approved_at = models.DateTimeField(
+        _("second checker approved"), null=True, blank=True
+    )
+    checked_at_meeting = models.BooleanField(_("checked at the meeting"), default=False)
+    published_at = models.DateTimeField(_("published online"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(checker_1__isnull=True) | ~Q(checker_1=models.F("checker_2")),
+                name="minutes_two_different_checkers",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – {_('minutes')}"

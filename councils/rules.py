@@ -1,0 +1,266 @@
+"""The legal rules of decision making, one function each.
+
+Every rule names its source in law. They are pure functions of plain values so that
+they can be tested on their edges and called from every path that needs them (the
+public pages, the clerks' views, the documents). Nothing here touches the database.
+
+Sources: Laki hyvinvointialueesta (611/2021, "HVAL"), kuntalaki (410/2015, "KuntaL"),
+hallintolaki (434/2003, "HL"), laki sähköisestä asioinnista viranomaistoiminnassa
+(13/2003), laki säädettyjen määräaikain laskemisesta (150/1930) and laki viranomaisten
+toiminnan julkisuudesta (621/1999, "JulkL").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+import holidays
+
+# --- Quorum ------------------------------------------------------------------------------
+
+
+def quorum_needed(*, seats: int, is_council: bool) -> int:
+    """The smallest number of members present for a body to be quorate.
+
+    HVAL 108 § 1 mom.: the regional council (aluevaltuusto) has a quorum when at least
+    two thirds of its members are present. HVAL 108 § 2 mom.: any other body has a
+    quorum when more than half of its members are present.
+    """
+    if seats <= 0:
+        raise ValueError("a body has at least one seat")
+    if is_council:
+        return math.ceil(2 * seats / 3)
+    return seats // 2 + 1
+
+
+def has_quorum(*, seats: int, is_council: bool, present: int) -> bool:
+    """Whether `present` members make a quorum (HVAL 108 §).
+
+    Members taking part remotely in an electronic or hybrid meeting count as present
+    (HVAL, as KuntaL 99 §). A member disqualified from an item does not count for that item
+    (HL 28 §); callers pass the count for the item in question.
+    """
+    return present >= quorum_needed(seats=seats, is_council=is_council)
+
+
+# --- Proposals and votes -----------------------------------------------------------------
+
+
+class Side(StrEnum):
+    YES = "yes"  # Jaa
+    NO = "no"  # Ei
+
+
+@dataclass(frozen=True)
+class ProposalInput:
+    key: object
+    is_presenter: bool
+    seconded: bool
+
+
+def proposals_to_vote(proposals: Iterable[ProposalInput]) -> list[ProposalInput]:
+    """The proposals that go to the vote, in order; unseconded counter-proposals lapse.
+
+    The county's administrative rules (hallintosääntö), as every Finnish council's: a
+    counter-proposal that nobody seconds lapses and is not put to the vote. The presenter's
+    proposal always goes to the vote without a seconder.
+    """
+    return [p for p in proposals if p.is_presenter or p.seconded]
+
+
+def vote_needed(proposals: Iterable[ProposalInput]) -> bool:
+    """A vote is needed when at least one seconded counter-proposal stands against the presenter's."""
+    return len(proposals_to_vote(proposals)) > 1
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    yes: int
+    no: int
+    blank: int
+    absent: int
+    winner: Side
+    decided_by_chair: bool
+
+
+def vote_result(choices: Iterable[str], *, chair_choice: str | None) -> VoteResult:
+    """The result of an open vote, computed from the ballots.
+
+    Each choice is "yes" (Jaa), "no" (Ei), "blank" (Tyhjä) or "absent". The side with
+    more votes wins. HVAL, as KuntaL 104 §: when the votes are even, the
+    chair's vote decides; the chair must then have voted yes or no, otherwise a tie
+    cannot be resolved (ValueError). Blank votes count for neither side.
+    """
+    counts = Counter(choices)
+    unknown = set(counts) - {"yes", "no", "blank", "absent"}
+    if unknown:
+        raise ValueError(f"unknown ballot choice(s): {sorted(unknown)}")
+    yes, no = counts["yes"], counts["no"]
+    if yes != no:
+        winner = Side.YES if yes > no else Side.NO
+        return VoteResult(yes, no, counts["blank"], counts["absent"], winner, False)
+    if chair_choice not in (Side.YES, Side.NO):
+        raise ValueError(
+            "a tie is decided by the chair's vote, and the chair voted neither yes nor no"
+        )
+    return VoteResult(yes, no, counts["blank"], counts["absent"], Side(chair_choice), True)
+
+
+def election_tie_needs_lot(votes: Iterable[int], *, seats: int) -> bool:
+    """Whether the last seat(s) of an election must be drawn by lot.
+
+    HVAL, as KuntaL 104 §: in an election, equal votes are decided by
+    lot. A draw is needed when candidates tied with the last elected candidate would
+    together exceed the seats to fill.
+    """
+    ordered = sorted(votes, reverse=True)
+    if len(ordered) <= seats or seats <= 0:
+        return False
+    return ordered[seats - 1] == ordered[seats]
+
+
+# --- Confidential items ----------------------------------------------------------------
+
+# Titles that say nothing but "secret": refused, because JulkL 24 § and the publicity of
+# minutes require the public to learn what kind of matter was handled and on what basis.
+_BARE_SECRET_TITLE = re.compile(
+    r"^\s*(ei\s+julkinen|salainen|salassa\s+pidettävä|salassapidettävä|luottamuksellinen|"
+    r"sekretess(belagd)?|hemlig|confidential|secret|not\s+public)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def confidential_item_problems(*, title: str, secrecy_basis: str) -> list[str]:
+    """What is wrong with how a confidential item would appear to the public, if anything.
+
+    A confidential item is published with a descriptive title and the legal basis of
+    its secrecy only (JulkL 24 §; HVAL, as KuntaL 140 §). A bare "ei julkinen" is no description,
+    and a missing basis leaves the resident unable to judge the secrecy.
+    Returns codes: "bare_title", "missing_basis".
+    """
+    problems = []
+    if not title.strip() or _BARE_SECRET_TITLE.match(title):
+        problems.append("bare_title")
+    if not secrecy_basis.strip():
+        problems.append("missing_basis")
+    return problems
+
+
+# --- Notice -----------------------------------------------------------------------------
+
+
+def notice_last_day(*, meeting_day: date, notice_days: int) -> date:
+    """The last day on which the notice of a meeting may be published.
+
+    The county's administrative rules (as HVAL and KuntaL 94 §): the notice is sent, and published
+    online, at least `notice_days` days before the meeting (4 for the regional council).
+    """
+    return meeting_day - timedelta(days=notice_days)
+
+
+def notice_in_time(*, published_on: date, meeting_day: date, notice_days: int) -> bool:
+    return published_on <= notice_last_day(meeting_day=meeting_day, notice_days=notice_days)
+
+
+# --- The appeal clock -------------------------------------------------------------------
+
+
+class AppealKind(StrEnum):
+    RECTIFICATION = "rectification"  # oikaisuvaatimus
+    REGIONAL_APPEAL = "regional_appeal"  # aluevalitus
+    NONE = "none"
+    SPECIAL = "special"
+
+
+class Delivery(StrEnum):
+    ONLINE = "online"  # minutes published in the public network: residents, members
+    LETTER = "letter"  # a party sent the decision by ordinary letter
+    EMAIL = "email"  # a party sent the decision by e-mail
+
+
+# Days after which the recipient is deemed to have received the decision.
+DEEMED_RECEIPT_DAYS = {
+    # HVAL (as KuntaL 140 § 2 mom.): 7 days after the minutes are online.
+    Delivery.ONLINE: 7,
+    # HL 59 § 2 mom.: the 7th day after a letter was sent.
+    Delivery.LETTER: 7,
+    # Laki sähköisestä asioinnista viranomaistoiminnassa 19 § 2 mom.: the 3rd day.
+    Delivery.EMAIL: 3,
+}
+
+# Length of the period in days, counted from the day after receipt.
+APPEAL_PERIOD_DAYS = {
+    AppealKind.RECTIFICATION: 14,  # HVAL (as KuntaL 138 §): 14 days
+    AppealKind.REGIONAL_APPEAL: 30,  # HVAL (as KuntaL 135 §), hallintoprosessilaki: 30 days
+}
+
+
+@lru_cache(maxsize=64)
+def _finnish_holidays(year: int) -> holidays.HolidayBase:
+    # The package's Finland calendar includes 1 May, Midsummer Eve and Christmas Eve,
+    # which laki säädettyjen määräaikain laskemisesta 5 § also treats as days off.
+    return holidays.country_holidays("FI", years=year)
+
+
+def is_working_day(day: date) -> bool:
+    """Not a Saturday, Sunday or Finnish public holiday (incl. 1.5., Midsummer and Christmas Eve)."""
+    return day.weekday() < 5 and day not in _finnish_holidays(day.year)
+
+
+def next_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+@dataclass(frozen=True)
+class AppealDates:
+    published: date
+    deemed_received: date
+    last_day: date
+    period_days: int
+    overridden: bool = False  # the clerk set the last day by hand, with a reason
+
+
+def appeal_dates(
+    *, published: date | datetime, kind: str, delivery: str = Delivery.ONLINE
+) -> AppealDates | None:
+    """The appeal clock for a decision, or None when the decision is not open to appeal.
+
+    The recipient is deemed to have received the decision a set number of days after
+    publication or sending (see DEEMED_RECEIPT_DAYS). The period (14 days for a request
+    for rectification, 30 for a regional appeal) is counted from the day after receipt,
+    so the last day is receipt + period. A last day that falls on a Saturday, Sunday or
+    public holiday moves to the next working day (laki säädettyjen määräaikain
+    laskemisesta 150/1930, 5 §); the day of receipt itself never moves.
+    """
+    if kind not in APPEAL_PERIOD_DAYS:
+        return None
+    start = published.date() if isinstance(published, datetime) else published
+    received = start + timedelta(days=DEEMED_RECEIPT_DAYS[Delivery(delivery)])
+    period = APPEAL_PERIOD_DAYS[AppealKind(kind)]
+    last = next_working_day(received + timedelta(days=period))
+    return AppealDates(published=start, deemed_received=received, last_day=last, period_days=period)
+
+
+# --- Personal data ----------------------------------------------------------------------
+
+
+def personal_data_public(*, today: date, appeal_last_day: date | None) -> bool:
+    """Whether tagged personal data in published minutes may still be shown to the public.
+
+    HVAL (as KuntaL 140 § 3 mom.): personal data in minutes and officials' decisions kept
+    in the public network is removed when the period for rectification or appeal ends.
+    Decisions without an appeal period keep personal data off the public web from the
+    start. The internal record is never changed.
+    """
+    if appeal_last_day is None:
+        return False
+    return today <= appeal_last_day

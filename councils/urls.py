@@ -1,0 +1,48 @@
+"""Public URLs of decision making. Finnish paths, stable: links to decisions are shared."""
+
+from __future__ import annotations
+
+from django.urls import path, register_converter
+
+from councils import views
+
+
+class TaskClassConverter:
+    """A JHS 191 task class such as 00.01.02."""
+
+    regex = r"\d{2}(?:\.\d{2}){0,3}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TaskClassConverter, "taskclass")
+
+app_name = "councils"
+urlpatterns = [
+    path("paatoksenteko/", views.index, name="index"),
+    path("toimielimet/<slug:slug>/", views.body_detail, name="body_detail"),
+    path("henkilot/<slug:slug>/", views.person_detail, name="person_detail"),
+    path("kokoukset/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("kalenteri/", views.meeting_calendar, name="calendar"),
+    path("pykalat/<int:pk>/", views.item_detail, name="item_detail"),
+    path("paatokset/", views.decision_list, name="decision_list"),
+    path(
+        "asiat/<int:number>/<taskclass:task_class>/<int:year>/",
+        views.case_detail,
+        name="case_detail",
+    ),
+    path(
+        "viranhaltijapaatokset/",
+        views.official_decision_list,
+        name="official_decision_list",
+    ),
+    path(
+        "viranhaltijapaatokset/<int:pk>/",
+        views.official_decision_detail,
+        name="official_decision_detail",
+    ),
+]

@@ -1,0 +1,424 @@
+"""The public pages of formal decision making: what residents browse."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+from itertools import groupby
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from councils.forms import DecisionFilterForm
+from councils.models import (
+    BODY_KIND_ORDER,
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Body,
+    BodyKind,
+    Case,
+    Disqualification,
+    Election,
+    ElectionCandidate,
+    Meeting,
+    MeetingState,
+    Membership,
+    MembershipRole,
+    OfficialDecision,
+    Person,
+    Proposal,
+    Vote,
+)
+from councils.rules import has_quorum, quorum_needed
+
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE) -> Page:  # type: ignore[type-arg]
+    """One page of a list; a missing, malformed or too large page number gives a 404."""
+    try:
+        number = int(request.GET.get("sivu", "1"))
+    except ValueError:
+        raise Http404("bad page number") from None
+    paginator = Paginator(queryset, size)
+    if number < 1 or (number > paginator.num_pages):
+        raise Http404("no such page")
+    return paginator.page(number)
+
+
+def _decided_items() -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.decided()
+        .select_related("meeting__body", "meeting__minutes", "handling", "case")
+        .order_by("-meeting__start", "-section")
+    )
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Decision making: the bodies grouped by kind, and ways into the record."""
+    bodies = sorted(
+        Body.objects.active().select_related("parent"),
+        key=lambda b: (BODY_KIND_ORDER.index(b.kind), b.order),
+    )
+    groups = [
+        (BodyKind(kind).label, list(members))
+        for kind, members in groupby(bodies, key=lambda b: b.kind)
+    ]
+    return render(request, "councils/index.html", {"groups": groups, "section": "decisions"})
+
+
+ROLE_ORDER = [
+    MembershipRole.CHAIR,
+    MembershipRole.VICE_CHAIR,
+    MembershipRole.MEMBER,
+    MembershipRole.DEPUTY,
+    MembershipRole.PRESENTER,
+    MembershipRole.SECRETARY,
+    MembershipRole.EXPERT,
+]
+
+
+@require_GET
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
+    today = timezone.localdate()
+    memberships = list(
+        Membership.objects.current(today)
+        .filter(body=body)
+        .select_related("person", "deputy_of")
+        .order_by("person__last_name", "person__first_name")
+    )
+    deputies: dict[int, list[Membership]] = defaultdict(list)
+    for membership in memberships:
+        if membership.role == MembershipRole.DEPUTY and membership.deputy_of_id:
+            deputies[membership.deputy_of_id].append(membership)
+    seated = [
+        (membership, deputies.get(membership.person_id, []))
+        for membership in memberships
+        if membership.role
+        in (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.MEMBER)
+    ]
+    seated.sort(key=lambda pair: ROLE_ORDER.index(pair[0].role))
+    others = sorted(
+        (
+            m
+            for m in memberships
+            if m.role
+            not in (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.MEMBER)
+            and not (m.role == MembershipRole.DEPUTY and m.deputy_of_id)
+        ),
+        key=lambda m: ROLE_ORDER.index(m.role),
+    )
+    meetings = Meeting.objects.public().filter(body=body)
+    years = sorted(set(meetings.values_list("year", flat=True)), reverse=True)
+    try:
+        year = int(request.GET.get("vuosi", years[0] if years else today.year))
+    except ValueError:
+        raise Http404("bad year") from None
+    if years and year not in years:
+        raise Http404("no meetings that year")
+    return render(
+        request,
+        "councils/body_detail.html",
+        {
+            "body": body,
+            "seated": seated,
+            "others": others,
+            "divisions": list(body.divisions.active()),
+            "upcoming": list(
+                meetings.filter(start__gte=timezone.now())
+                .exclude(state=MeetingState.CANCELLED)
+                .order_by("start")
+            ),
+            "past": list(meetings.filter(year=year, start__lt=timezone.now()).order_by("-start")),
+            "years": years,
+            "year": year,
+            "quorum": quorum_needed(seats=body.seats, is_council=body.is_council),
+            "section": "decisions",
+        },
+    )
+
+
+@require_GET
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person, slug=slug)
+    memberships = list(
+        person.memberships.select_related("body", "term", "deputy_of").order_by(
+            "-start", "body__order"
+        )
+    )
+    ballots = list(
+        Ballot.objects.filter(
+            person=person, vote__handling__item__meeting__state=MeetingState.MINUTES_PUBLISHED
+        )
+        .select_related(
+            "vote__handling__item__meeting__body",
+            "vote__yes_proposal__proposer",
+            "vote__no_proposal__proposer",
+        )
+        .order_by("-vote__handling__item__meeting__start")[:100]
+    )
+    disqualifications = list(
+        Disqualification.objects.filter(
+            person=person, item__meeting__state=MeetingState.MINUTES_PUBLISHED
+        )
+        .select_related("item__meeting__body")
+        .order_by("-item__meeting__start")
+    )
+    return render(
+        request,
+        "councils/person_detail.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "ballots": ballots,
+            "disqualifications": disqualifications,
+            "section": "decisions",
+        },
+    )
+
+
+def _public_meeting(pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.public().select_related(
+            "body", "minutes", "minutes__checker_1", "minutes__checker_2"
+        ),
+        pk=pk,
+    )
+
+
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _public_meeting(pk)
+    items: list[AgendaItem] = []
+    if meeting.agenda_is_public:
+        items = list(meeting.items.select_related("case", "handling").order_by("section"))
+    attendances: list[Attendance] = []
+    present_count = 0
+    if meeting.minutes_are_public:
+        attendances = list(
+            meeting.attendances.select_related("person", "deputy_for").order_by(
+                "role", "person__last_name"
+            )
+        )
+        present_count = sum(
+            1
+            for a in attendances
+            if a.presence != "absent" and a.role in ("chair", "member", "deputy")
+        )
+    return render(
+        request,
+        "councils/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "closed_sections": [item.section for item in items if not item.is_public],
+            "attendances": attendances,
+            "present_count": present_count,
+            "quorate": has_quorum(
+                seats=meeting.body.seats, is_council=meeting.body.is_council, present=present_count
+            ),
+            "section": "decisions",
+        },
+    )
+
+
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(
+        AgendaItem.objects.on_public_agenda().select_related(
+            "meeting__body",
+            "meeting__minutes",
+            "case",
+            "preparer",
+            "presenter",
+            "handling",
+        ),
+        pk=pk,
+    )
+    handling = None
+    votes: list[Vote] = []
+    elections: list[Election] = []
+    if item.meeting.minutes_are_public and hasattr(item, "handling"):
+        handling = item.handling
+        votes = list(
+            handling.votes.select_related(
+                "yes_proposal__proposer", "no_proposal__proposer", "chair"
+            ).prefetch_related(
+                Prefetch("ballots", queryset=Ballot.objects.select_related("person"))
+            )
+        )
+        elections = list(
+            handling.elections.prefetch_related(
+                Prefetch("candidates", queryset=ElectionCandidate.objects.select_related("person"))
+            )
+        )
+    proposals = (
+        list(Proposal.objects.filter(handling=handling).select_related("proposer", "seconder"))
+        if handling
+        else []
+    )
+    history = []
+    official_decisions = []
+    if item.case_id:
+        history = list(
+            AgendaItem.objects.on_public_agenda()
+            .filter(case_id=item.case_id)
+            .exclude(pk=item.pk)
+            .select_related("meeting__body", "handling")
+            .order_by("meeting__start")
+        )
+        official_decisions = list(
+            item.case.official_decisions.published().select_related("official")
+        )
+    return render(
+        request,
+        "councils/item_detail.html",
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "handling": handling,
+            "proposals": proposals,
+            "votes": votes,
+            "elections": elections,
+            "disqualifications": list(item.disqualifications.select_related("person"))
+            if handling
+            else [],
+            "dissents": list(handling.dissents.select_related("person")) if handling else [],
+            "attachments": [a for a in item.attachments.all() if a.is_public],
+            "appeal": item.appeal_dates(),
+            "history": history,
+            "official_decisions": official_decisions,
+            "section": "decisions",
+        },
+    )
+
+
+@require_GET
+def case_detail(request: HttpRequest, number: int, task_class: str, year: int) -> HttpResponse:
+    case = get_object_or_404(Case, number=number, task_class=task_class, year=year)
+    items = list(
+        AgendaItem.objects.on_public_agenda()
+        .filter(case=case)
+        .select_related("meeting__body", "handling")
+        .order_by("meeting__start")
+    )
+    decisions = list(case.official_decisions.published().select_related("official"))
+    if not items and not decisions:
+        raise Http404("nothing public about this case yet")
+    return render(
+        request,
+        "councils/case_detail.html",
+        {"case": case, "items": items, "official_decisions": decisions, "section": "decisions"},
+    )
+
+
+@require_GET
+def official_decision_list(request: HttpRequest) -> HttpResponse:
+    decisions = (
+        OfficialDecision.objects.published()
+        .select_related("official", "case")
+        .order_by("-decided_on", "-id")
+    )
+    return render(
+        request,
+        "councils/official_decision_list.html",
+        {"page": _page(request, decisions), "section": "decisions"},
+    )
+
+
+@require_GET
+def official_decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(
+        OfficialDecision.objects.published().select_related("official", "case"), pk=pk
+    )
+    return render(
+        request,
+        "councils/official_decision_detail.html",
+        {"decision": decision, "section": "decisions"},
+    )
+
+
+@require_GET
+def decision_list(request: HttpRequest) -> HttpResponse:
+    form = DecisionFilterForm(request.GET or None)
+    items = _decided_items()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["toimielin"]:
+            items = items.filter(meeting__body=data["toimielin"])
+        if data["alkaen"]:
+            items = items.filter(meeting__start__date__gte=data["alkaen"])
+        if data["asti"]:
+            items = items.filter(meeting__start__date__lte=data["asti"])
+        if data["tulos"]:
+            items = items.filter(handling__outcome=data["tulos"])
+    elif form.is_bound:
+        items = items.none()
+    query = request.GET.copy()
+    query.pop("sivu", None)
+    return render(
+        request,
+        "councils/decision_list.html",
+        {
+            "form": form,
+            "page": _page(request, items) if items.exists() else None,
+            "query": query.urlencode(),
+            "section": "decisions",
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@require_GET
+def meeting_calendar(request: HttpRequest) -> HttpResponse:
+    """A month of meetings, as a grid (default) or as a list (?nakyma=lista)."""
+    today = timezone.localdate()
+    try:
+        month = datetime.strptime(request.GET.get("kuukausi", f"{today:%Y-%m}"), "%Y-%m").date()
+    except ValueError:
+        raise Http404("bad month") from None
+    if not 1990 <= month.year <= 2100:
+        raise Http404("month out of range")
+    first = month.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    tz = timezone.get_current_timezone()
+    meetings = list(
+        Meeting.objects.public()
+        .filter(
+            start__gte=datetime.combine(first, time.min, tzinfo=tz),
+            start__lt=datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz),
+        )
+        .select_related("body")
+        .order_by("start")
+    )
+    by_day: dict[date, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_day[timezone.localtime(meeting.start).date()].append(meeting)
+    weeks = [
+        [(day, by_day.get(day, [])) for day in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    ]
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = last + timedelta(days=1)
+    return render(
+        request,
+        "councils/calendar.html",
+        {
+            "month": first,
+            "weeks": weeks,
+            "meetings": meetings,
+            "list_view": request.GET.get("nakyma") == "lista",
+            "previous": previous,
+            "following": following,
+            "today": today,
+            "section": "decisions",
+        },
+    )

@@ -1,0 +1,116 @@
+"""Rich text from clerks: sanitised on the way in, personal data hidden on the way out."""
+
+from __future__ import annotations
+
+from html import escape
+from html.parser import HTMLParser
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "span": {"data-personal", "data-person"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+REDACTED = "[henkilötieto poistettu]"
+
+
+def clean_html(value: str) -> str:
+    """Keep the formatting a clerk needs; drop scripts, styles, event handlers and the like.
+
+    Links get rel="noopener noreferrer"; only http(s) and mailto URLs survive.
+    """
+    if not value:
+        return ""
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+class _Redactor(HTMLParser):
+    """Rebuilds sanitised HTML, replacing what is inside personal-data spans."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.depth = 0  # > 0 while inside a personal-data span (counting nested spans)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {name for name, _ in attrs}
+        if self.depth:
+            if tag == "span":
+                self.depth += 1
+            return
+        if tag == "span" and names & {"data-personal", "data-person"}:
+            self.depth = 1
+            self.out.append(f'<span class="redacted">{REDACTED}')
+            return
+        rendered = "".join(
+            f' {name}="{escape(value or "", quote=True)}"' if value is not None else f" {name}"
+            for name, value in attrs
+        )
+        self.out.append(f"<{tag}{rendered}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.depth:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            if tag == "span":
+                self.depth -= 1
+                if not self.depth:
+                    self.out.append("</span>")
+            return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        if not self.depth:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        if not self.depth:
+            self.out.append(f"&#{name};")
+
+
+def redact_personal_data(value: str) -> str:
+    """Replace every span tagged as personal data (data-personal / data-person) by a note."""
+    if "data-person" not in value:
+        return value
+    redactor = _Redactor()
+    redactor.feed(value)
+    redactor.close()
+    return "".join(redactor.out)
