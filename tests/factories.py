@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import factory
 from django.contrib.auth import get_user_model
+
+from councils.models import (
+    AgendaItem,
+    AppealType,
+    Attendance,
+    Ballot,
+    Body,
+    BodyKind,
+    Case,
+    Handling,
+    Meeting,
+    MeetingState,
+    Membership,
+    MembershipRole,
+    Minutes,
+    OfficialDecision,
+    Outcome,
+    Person,
+    Proposal,
+    ProposalKind,
+    Term,
+    Vote,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -24,3 +50,181 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save_password(obj, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save(update_fields=["password"])
+
+
+# --- councils ---------------------------------------------------------------------------
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Term
+        django_get_or_create = ("name",)
+
+    name = "2025–2029"
+    start = date(2025, 6, 1)
+    end = date(2029, 5, 31)
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    slug = factory.Sequence(lambda n: f"toimielin-{n}")
+    name = factory.Sequence(lambda n: f"Lautakunta {n}")
+    kind = BodyKind.COMMITTEE
+    seats = 11
+    notice_days = 3
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    slug = factory.Sequence(lambda n: f"henkilo-{n}")
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
+    political_group = "SDP"
+    home_municipality = "Lahti"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(PersonFactory)
+    body = factory.SubFactory(BodyFactory)
+    term = factory.SubFactory(TermFactory)
+    role = MembershipRole.MEMBER
+    start = date(2025, 6, 1)
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    diary_number = factory.Sequence(lambda n: f"{n + 1}/00.01.00/2026")
+    title = factory.Sequence(lambda n: f"Asia {n}")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A meeting with its notice and agenda out: what residents see."""
+
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    year = 2026
+    number = factory.Sequence(lambda n: n + 1)
+    start = datetime(2026, 9, 7, 14, 0, tzinfo=HELSINKI)
+    place = "Hyvinvointialueen kokoushuone, Keskussairaalankatu 7, Lahti"
+    state = MeetingState.NOTICE_PUBLISHED
+    notice_published_at = factory.LazyAttribute(lambda m: m.start - timedelta(days=5))
+    agenda_published_at = factory.LazyAttribute(lambda m: m.start - timedelta(days=5))
+
+
+class PublishedMeetingFactory(MeetingFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+    state = MeetingState.MINUTES_PUBLISHED
+    minutes = factory.RelatedFactory(
+        "tests.factories.MinutesFactory", factory_related_name="meeting"
+    )
+
+
+class MinutesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Minutes
+
+    checker_1 = factory.SubFactory(PersonFactory)
+    checker_2 = factory.SubFactory(PersonFactory)
+    checker_1_approved_at = factory.LazyAttribute(lambda m: m.meeting.start + timedelta(days=1))
+    checker_2_approved_at = factory.LazyAttribute(lambda m: m.meeting.start + timedelta(days=2))
+    published_at = factory.LazyAttribute(lambda m: m.meeting.start + timedelta(days=3))
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    section = factory.Sequence(lambda n: n + 1)
+    case = factory.SubFactory(CaseFactory)
+    title = factory.Sequence(lambda n: f"Päätettävä asia {n}")
+    preparer = factory.SubFactory(PersonFactory, political_group="", title="hallintojohtaja")
+    presenter = factory.SubFactory(
+        PersonFactory, political_group="", title="hyvinvointialuejohtaja"
+    )
+    summary = "Lyhyt tiivistelmä asiasta."
+    body = "<p>Asian taustaa.</p>"
+    proposal = "<p>Lautakunta hyväksyy suunnitelman.</p>"
+    appeal_type = AppealType.RECTIFICATION
+
+
+class HandlingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Handling
+
+    item = factory.SubFactory(
+        AgendaItemFactory, meeting=factory.SubFactory(PublishedMeetingFactory)
+    )
+    outcome = Outcome.AS_PROPOSED
+    decision = "<p>Lautakunta hyväksyi suunnitelman.</p>"
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    handling = factory.SubFactory(HandlingFactory)
+    kind = ProposalKind.PRESENTER
+    text = "Esittelijän ehdotus."
+
+
+class VoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vote
+
+    handling = factory.SubFactory(HandlingFactory)
+    yes_proposal = factory.SubFactory(ProposalFactory, handling=factory.SelfAttribute("..handling"))
+    no_proposal = factory.SubFactory(
+        ProposalFactory,
+        handling=factory.SelfAttribute("..handling"),
+        kind=ProposalKind.COUNTER,
+        text="Vastaehdotus.",
+        proposer=factory.SubFactory(PersonFactory),
+        seconder=factory.SubFactory(PersonFactory),
+    )
+
+
+class BallotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ballot
+
+    vote = factory.SubFactory(VoteFactory)
+    person = factory.SubFactory(PersonFactory)
+    choice = "yes"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(PublishedMeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "member"
+    presence = "present"
+
+
+class OfficialDecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfficialDecision
+
+    official = factory.SubFactory(PersonFactory, political_group="", title="talousjohtaja")
+    official_title = "talousjohtaja"
+    title = factory.Sequence(lambda n: f"Viranhaltijapäätös {n}")
+    decided_on = date(2026, 9, 1)
+    text = "<p>Päätän hyväksyä hankinnan.</p>"
+    published_at = datetime(2026, 9, 2, 9, 0, tzinfo=HELSINKI)

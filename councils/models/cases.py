@@ -62,6 +62,11 @@ class Case(models.Model):
     def __str__(self) -> str:
         return f"{self.diary_number} {self.title}"
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.diary_number and not self.task_class:
+            self.number, self.task_class, self.year = parse_diary_number(self.diary_number)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     def get_absolute_url(self) -> str:
         return reverse(
             "councils:case_detail",
@@ -70,11 +75,6 @@ class Case(models.Model):
 
     def clean(self) -> None:
         self.number, self.task_class, self.year = parse_diary_number(self.diary_number)
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.diary_number and not self.task_class:
-            self.number, self.task_class, self.year = parse_diary_number(self.diary_number)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class OfficialDecisionQuerySet(models.QuerySet["OfficialDecision"]):
@@ -126,12 +126,12 @@ class OfficialDecision(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("councils:official_decision_detail", kwargs={"pk": self.pk})
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.text = clean_html(self.text)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:official_decision_detail", kwargs={"pk": self.pk})
 
     def appeal_dates(self) -> AppealDates | None:
         if self.published_at is None:

@@ -273,13 +273,13 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return f"§ {self.section} {self.title}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("councils:item_detail", kwargs={"pk": self.pk})
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.body = clean_html(self.body)
         self.proposal = clean_html(self.proposal)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:item_detail", kwargs={"pk": self.pk})
 
     def appeal_dates(self) -> AppealDates | None:
         """The appeal clock of this decision once the minutes are online, else None.
