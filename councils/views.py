@@ -40,7 +40,7 @@ from councils.rules import has_quorum, quorum_needed
 PAGE_SIZE = 25
 
 
-def _page(request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE) -> Page:  # type: ignore[type-arg]
+def _page(request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE) -> Page:
     """One page of a list; a missing, malformed or too large page number gives a 404."""
     try:
         number = int(request.GET.get("sivu", "1"))
@@ -74,7 +74,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "councils/index.html", {"groups": groups, "section": "decisions"})
 
 
-ROLE_ORDER = [
+ROLE_ORDER: list[str] = [
     MembershipRole.CHAIR,
     MembershipRole.VICE_CHAIR,
     MembershipRole.MEMBER,
@@ -276,7 +276,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .order_by("meeting__start")
         )
         official_decisions = list(
-            item.case.official_decisions.published().select_related("official")
+            OfficialDecision.objects.published()
+            .filter(case_id=item.case_id)
+            .select_related("official")
         )
     return render(
         request,
@@ -310,7 +312,9 @@ def case_detail(request: HttpRequest, number: int, task_class: str, year: int) -
         .select_related("meeting__body", "handling")
         .order_by("meeting__start")
     )
-    decisions = list(case.official_decisions.published().select_related("official"))
+    decisions = list(
+        OfficialDecision.objects.published().filter(case=case).select_related("official")
+    )
     if not items and not decisions:
         raise Http404("nothing public about this case yet")
     return render(

@@ -196,7 +196,7 @@ def _decided_item_with_a_tied_vote():
 
 
 def test_the_item_page_shows_the_vote_table_and_the_chairs_casting_vote(client):
-    item, vote = _decided_item_with_a_tied_vote()
+    item, _vote = _decided_item_with_a_tied_vote()
     html = client.get(item.get_absolute_url()).content.decode()
     assert "Miten kukin jäsen äänesti" in html
     assert "Jaa 1, Ei 1" in html
