@@ -62,9 +62,12 @@ def test_the_index_groups_bodies_by_kind(client):
     board = BodyFactory(name="Aluehallitus", kind=BodyKind.EXECUTIVE_BOARD, slug="aluehallitus")
     BodyFactory(name="Yksilöasioiden jaosto", kind=BodyKind.DIVISION, parent=board)
     html = client.get("/paatoksenteko/").content.decode()
-    links = [html.index(f">{name}</a>") for name in ("Aluevaltuusto", "Aluehallitus", "Yksilöasioiden jaosto")]
+    links = [
+        html.index(f">{name}</a>")
+        for name in ("Aluevaltuusto", "Aluehallitus", "Yksilöasioiden jaosto")
+    ]
     assert links == sorted(links)
-    assert "<h3 id=\"kind-3\">Jaosto</h3>" in html
+    assert '<h3 id="kind-3">Jaosto</h3>' in html
 
 
 def test_the_index_queries_do_not_grow_with_bodies(client):
@@ -81,7 +84,9 @@ def test_the_index_queries_do_not_grow_with_bodies(client):
 
 def test_the_body_page_shows_members_with_their_personal_deputies(client):
     body = BodyFactory(name="Aluehallitus", slug="aluehallitus", kind=BodyKind.EXECUTIVE_BOARD)
-    chair = MembershipFactory(body=body, role=MembershipRole.CHAIR, person__last_name="Puheenjohtaja")
+    chair = MembershipFactory(
+        body=body, role=MembershipRole.CHAIR, person__last_name="Puheenjohtaja"
+    )
     MembershipFactory(
         body=body,
         role=MembershipRole.DEPUTY,
@@ -186,7 +191,9 @@ def test_the_meeting_page_queries_do_not_grow(client):
 
 
 def _decided_item_with_a_tied_vote():
-    handling = HandlingFactory(outcome=Outcome.AMENDED, decision="<p>Lautakunta hyväksyi suunnitelman muutettuna.</p>")
+    handling = HandlingFactory(
+        outcome=Outcome.AMENDED, decision="<p>Lautakunta hyväksyi suunnitelman muutettuna.</p>"
+    )
     chair = PersonFactory(last_name="Puheenjohtaja")
     vote = VoteFactory(handling=handling, chair=chair, no_proposal__proposer__last_name="Ehdottaja")
     BallotFactory(vote=vote, person=chair, choice="no")
@@ -309,7 +316,9 @@ def test_the_decisions_list_filters_by_body_date_and_outcome(client):
         outcome=Outcome.TABLED,
     )
     HandlingFactory(item__title="Muu päätös")
-    html = client.get("/paatokset/?toimielin=hallitus&tulos=tabled&alkaen=2026-01-01&asti=2026-12-31").content.decode()
+    html = client.get(
+        "/paatokset/?toimielin=hallitus&tulos=tabled&alkaen=2026-01-01&asti=2026-12-31"
+    ).content.decode()
     assert "Haettu päätös" in html
     assert "Muu päätös" not in html
     assert wanted.item.get_absolute_url() in html
