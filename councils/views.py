@@ -167,7 +167,11 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     disqualifications = list(
         Disqualification.objects.filter(
-            person=person, item__meeting__state=MeetingState.MINUTES_PUBLISHED
+            person=person,
+            item__meeting__state=MeetingState.MINUTES_PUBLISHED,
+            # A disqualification from a confidential matter could reveal who the matter
+            # concerns (a member's relative as a social-welfare client): never listed.
+            item__is_public=True,
         )
         .select_related("item__meeting__body")
         .order_by("-item__meeting__start")

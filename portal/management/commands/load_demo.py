@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from councils import demo as councils_demo
+
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "raati-demo-2026"  # noqa: S105 - printed for the demo on purpose
 
@@ -32,6 +34,7 @@ class Command(BaseCommand):
             user = user_model.objects.get(username=DEMO_USERNAME)
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        councils_demo.load(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded.")
             + f"\nSign in at /kirjaudu/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}"
