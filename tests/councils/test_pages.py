@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -38,6 +38,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _queries(client, url: str) -> int:
+    reset_queries()  # the log is capped at 9000 entries; start from empty
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, response.status_code
@@ -51,7 +52,7 @@ def assert_constant_queries(client, url: str, add_rows: Callable[[int], None], l
     add_rows(49)
     with_fifty = _queries(client, url)
     assert with_one == with_fifty, f"{with_one} queries with 1 row, {with_fifty} with 50"
-    assert with_fifty <= limit
+    assert 0 < with_fifty <= limit
 
 
 # --- decision making index ---

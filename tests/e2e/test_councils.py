@@ -115,3 +115,22 @@ def test_the_calendar_is_usable_with_the_keyboard(page: Page, demo: None):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("kuukausi=2022-07"))
     expect(page.get_by_role("table")).to_be_visible()
+
+
+def test_the_record_fits_a_320_pixel_wide_screen(browser, live_server, demo: None):
+    item = _strategy_item_at_the_board()
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
+    small = context.new_page()
+    for url in [
+        "/",
+        "/paatoksenteko/",
+        item.meeting.body.get_absolute_url(),
+        item.meeting.get_absolute_url(),
+        item.get_absolute_url(),
+        "/paatokset/",
+        "/kalenteri/?kuukausi=2022-06",
+    ]:
+        small.goto(url)
+        width = small.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{url} is {width} px wide"
+    context.close()
