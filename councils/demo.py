@@ -5952,6 +5952,9 @@ def _write(plan: Plan) -> int:
     if not Person.objects.filter(user=clerk).exists():
         Person.objects.filter(slug=secretary, user__isnull=True).update(user=clerk)
     person = {slug: pk for (slug,), pk in found.items()}
+    # The demo clerk prepares and records the board's and its division's meetings.
+    for slug in (AH, JAOS):
+        Body.objects.get(slug=slug).clerks.add(clerk)
 
     membership_rows = []
     for roster in plan.rosters.values():
@@ -6258,9 +6261,37 @@ def build() -> Plan:
 
 
 @transaction.atomic
+def _checkers() -> int:
+    """Two current board members who check minutes sign in as tarkastaja1 and tarkastaja2."""
+    created = 0
+    members = (
+        Membership.objects.filter(body__slug=AH, role=MembershipRole.MEMBER, term__name=T2)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    for number, membership in enumerate(members[:2], start=1):
+        user, new = get_user_model().objects.get_or_create(
+            username=f"tarkastaja{number}",
+            defaults={
+                "first_name": membership.person.first_name,
+                "last_name": membership.person.last_name,
+                "email": f"tarkastaja{number}@example.invalid",
+            },
+        )
+        if new:
+            user.set_password(CLERK_PASSWORD)
+            user.save(update_fields=["password"])
+            created += 1
+        if membership.person.user_id is None and not Person.objects.filter(user=user).exists():
+            membership.person.user = user
+            membership.person.save(update_fields=["user"])
+    return created
+
+
 def load(*, stdout: _Writer | None = None) -> None:
     """Load the demo content of decision making; a second run creates nothing."""
     created = _write(build())
+    created += _checkers()
     if stdout is not None:
         counts = [
             (Body, "bodies"),

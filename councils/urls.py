@@ -29,6 +29,7 @@ urlpatterns = [
     path("kokoukset/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("kalenteri/", views.meeting_calendar, name="calendar"),
     path("pykalat/<int:pk>/", views.item_detail, name="item_detail"),
+    path("pykalat/<int:pk>/versiot/<int:number>/", views.item_version, name="item_version"),
     path("paatokset/", views.decision_list, name="decision_list"),
     path(
         "asiat/<int:number>/<taskclass:task_class>/<int:year>/",

@@ -17,12 +17,14 @@ from django.views.decorators.http import require_GET
 from councils.forms import DecisionFilterForm
 from councils.models import (
     BODY_KIND_ORDER,
+    SEATED_ROLES,
     AgendaItem,
     Attendance,
     Ballot,
     Body,
     BodyKind,
     Case,
+    DecisionVersion,
     Disqualification,
     Election,
     ElectionCandidate,
@@ -198,11 +200,10 @@ def _public_meeting(pk: int) -> Meeting:
     )
 
 
-@require_GET
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _public_meeting(pk)
+def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, object]:
+    """What the meeting page shows; a clerk's preview shows the agenda before it is out."""
     items: list[AgendaItem] = []
-    if meeting.agenda_is_public:
+    if meeting.agenda_is_public or preview:
         items = list(meeting.items.select_related("case", "handling").order_by("section"))
     attendances: list[Attendance] = []
     present_count = 0
@@ -213,25 +214,26 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         )
         present_count = sum(
-            1
-            for a in attendances
-            if a.presence != "absent" and a.role in ("chair", "member", "deputy")
+            1 for a in attendances if a.presence != "absent" and a.role in SEATED_ROLES
         )
-    return render(
-        request,
-        "councils/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "items": items,
-            "closed_sections": [item.section for item in items if not item.is_public],
-            "attendances": attendances,
-            "present_count": present_count,
-            "quorate": has_quorum(
-                seats=meeting.body.seats, is_council=meeting.body.is_council, present=present_count
-            ),
-            "section": "decisions",
-        },
-    )
+    return {
+        "meeting": meeting,
+        "items": items,
+        "preview": preview,
+        "closed_sections": [item.section for item in items if not item.is_public],
+        "attendances": attendances,
+        "present_count": present_count,
+        "quorate": has_quorum(
+            seats=meeting.body.seats, is_council=meeting.body.is_council, present=present_count
+        ),
+        "section": "decisions",
+    }
+
+
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _public_meeting(pk)
+    return render(request, "councils/meeting_detail.html", meeting_context(meeting))
 
 
 @require_GET
@@ -300,6 +302,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dissents": list(handling.dissents.select_related("person")) if handling else [],
             "attachments": [a for a in item.attachments.all() if a.is_public],
             "appeal": item.appeal_dates(),
+            "versions": list(item.versions.order_by("number")) if handling else [],
             "history": history,
             "official_decisions": official_decisions,
             "section": "decisions",
@@ -427,6 +430,29 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
             "previous": previous,
             "following": following,
             "today": today,
+            "section": "decisions",
+        },
+    )
+
+
+@require_GET
+def item_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """An earlier published version of a decision, kept readable after a correction."""
+    version = get_object_or_404(
+        DecisionVersion.objects.select_related("item__meeting__body").filter(
+            item__meeting__state=MeetingState.MINUTES_PUBLISHED, item__is_public=True
+        ),
+        item_id=pk,
+        number=number,
+    )
+    return render(
+        request,
+        "councils/item_version.html",
+        {
+            "version": version,
+            "item": version.item,
+            "meeting": version.item.meeting,
+            "latest": version.item.versions.order_by("-number").first(),
             "section": "decisions",
         },
     )

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "simple_history",
     "portal",
     "councils",
     "strategy",
@@ -67,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records the signed-in user on every historical record (the audit trail).
+    "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes must be last: it turns a lockout raised by its backend into a response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -210,6 +213,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Attachments: PDF only, at most this many megabytes each.
+ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Hashed names need `collectstatic` first: on in production, off in the demo and the
 # tests, which serve files straight from static/.

@@ -44,6 +44,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include(site_patterns)),
         path("", include("councils.urls")),
+        path("hallinta/", include("councils.staff.urls")),
         prefix_default_language=False,
     ),
 ]

@@ -181,6 +181,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     handling = factory.SubFactory(HandlingFactory)
     kind = ProposalKind.PRESENTER
     text = "Esittelijän ehdotus."
+    order = factory.Sequence(lambda n: n + 1)
 
 
 class VoteFactory(factory.django.DjangoModelFactory):
@@ -188,6 +189,7 @@ class VoteFactory(factory.django.DjangoModelFactory):
         model = Vote
 
     handling = factory.SubFactory(HandlingFactory)
+    order = factory.Sequence(lambda n: n + 1)
     yes_proposal = factory.SubFactory(ProposalFactory, handling=factory.SelfAttribute("..handling"))
     no_proposal = factory.SubFactory(
         ProposalFactory,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from councils.rules import AppealDates, appeal_dates, personal_data_public
 from portal.lib.sanitize import clean_html, redact_personal_data
@@ -51,6 +53,8 @@ class Case(models.Model):
     title = models.CharField(_("title"), max_length=300)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-year", "-number"]
         verbose_name = _("case")
@@ -80,6 +84,14 @@ class Case(models.Model):
 class OfficialDecisionQuerySet(models.QuerySet["OfficialDecision"]):
     def published(self) -> OfficialDecisionQuerySet:
         return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
+
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> OfficialDecisionQuerySet:
+        """An administrator publishes for anyone; an official for themselves."""
+        if not user.is_authenticated:
+            return self.none()
+        if getattr(user, "is_superuser", False):
+            return self
+        return self.filter(official__user=user.pk)
 
 
 class OfficialDecision(models.Model):
@@ -113,6 +125,7 @@ class OfficialDecision(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = OfficialDecisionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-decided_on", "-id"]

@@ -7,6 +7,7 @@ from functools import cached_property
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from councils.models.meetings import AgendaItem
 from councils.models.organisation import Person
@@ -37,6 +38,8 @@ class Handling(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     decision = models.TextField(_("decision"), blank=True)
     notes = models.TextField(_("handling notes"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("handling")
@@ -80,6 +83,8 @@ class Proposal(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["handling", "order"]
         verbose_name = _("proposal")
@@ -93,6 +98,7 @@ class Proposal(models.Model):
                 condition=Q(seconder__isnull=True) | ~Q(seconder=models.F("proposer")),
                 name="proposal_not_seconded_by_proposer",
             ),
+            models.UniqueConstraint(fields=["handling", "order"], name="proposal_order_unique"),
         ]
 
     def __str__(self) -> str:
@@ -135,6 +141,8 @@ class Vote(models.Model):
         blank=True,
         related_name="+",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["handling", "order"]
@@ -264,6 +272,8 @@ class Disqualification(models.Model):
     ground = models.CharField(_("ground"), max_length=20, choices=DisqualificationGround.choices)
     left_room = models.BooleanField(_("left the room"), default=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["item", "person__last_name"]
         verbose_name = _("disqualification")
@@ -286,6 +296,8 @@ class Dissent(models.Model):
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="dissents"
     )
     reasons = models.TextField(_("reasons"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("dissent")

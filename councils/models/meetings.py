@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from councils.models.cases import AppealType, Case
 from councils.models.organisation import Body, Person
@@ -41,6 +44,10 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self) -> MeetingQuerySet:
         return self.public().filter(start__gte=timezone.now()).exclude(state=MeetingState.CANCELLED)
 
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> MeetingQuerySet:
+        """Meetings of the bodies this user is a clerk of (all for an administrator)."""
+        return self.filter(body__in=Body.objects.editable_by(user))
+
 
 class Meeting(models.Model):
     body = models.ForeignKey(
@@ -66,6 +73,7 @@ class Meeting(models.Model):
     cancelled_reason = models.TextField(_("reason for cancellation"), blank=True)
 
     objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start"]
@@ -154,6 +162,8 @@ class Attendance(models.Model):
     arrived_at = models.PositiveIntegerField(_("arrived during §"), null=True, blank=True)
     left_at = models.PositiveIntegerField(_("left during §"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["meeting", "role", "person__last_name"]
         verbose_name = _("attendance")
@@ -191,6 +201,19 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def decided(self) -> AgendaItemQuerySet:
         """Items whose minutes residents can read."""
         return self.filter(meeting__state=MeetingState.MINUTES_PUBLISHED, handling__isnull=False)
+
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> AgendaItemQuerySet:
+        """Items on meetings of the bodies this user is a clerk of."""
+        return self.filter(meeting__body__in=Body.objects.editable_by(user))
+
+    def proposal_editable_by(self, user: AbstractBaseUser | AnonymousUser) -> AgendaItemQuerySet:
+        """A clerk's items, and a presenter's own items until the agenda is published."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(meeting__body__in=Body.objects.editable_by(user))
+            | Q(presenter__user=user, meeting__agenda_published_at__isnull=True)
+        )
 
 
 class AgendaItem(models.Model):
@@ -247,10 +270,15 @@ class AgendaItem(models.Model):
     appeal_override_reason = models.CharField(
         _("reason for the date set by hand"), max_length=300, blank=True
     )
+    # Stored when the minutes are published, so a later change of the rules or of the
+    # holiday calendar never moves a deadline that residents were already told.
+    appeal_deemed_received = models.DateField(_("deemed received"), null=True, blank=True)
+    appeal_last_day = models.DateField(_("last day to appeal"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     modified_at = models.DateTimeField(_("modified"), default=timezone.now)
 
     objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["meeting", "section"]
@@ -290,6 +318,12 @@ class AgendaItem(models.Model):
         if published is None or not self.meeting.body.appeal_open:
             return None
         dates = appeal_dates(published=timezone.localtime(published), kind=self.appeal_type)
+        if dates is not None and self.appeal_last_day:
+            dates = replace(
+                dates,
+                deemed_received=self.appeal_deemed_received or dates.deemed_received,
+                last_day=self.appeal_last_day,
+            )
         if dates is not None and self.appeal_last_day_override:
             dates = replace(dates, last_day=self.appeal_last_day_override, overridden=True)
         return dates
@@ -315,6 +349,9 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("size in bytes"), default=0)
     text = models.TextField(_("extracted text"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["item", "order"]
@@ -354,6 +391,8 @@ class Minutes(models.Model):
     checked_at_meeting = models.BooleanField(_("checked at the meeting"), default=False)
     published_at = models.DateTimeField(_("published online"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
@@ -366,3 +405,57 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {_('minutes')}"
+
+
+class DecisionVersion(models.Model):
+    """A published version of a decision. Published text is never edited in place:
+    a correction adds a version with a note, and earlier versions stay readable."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    note = models.TextField(_("correction note"), blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    proposal = models.TextField(_("proposal"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["item", "number"]
+        verbose_name = _("decision version")
+        verbose_name_plural = _("decision versions")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "number"], name="decision_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:item_version", kwargs={"pk": self.item_id, "number": self.number})
+
+    @classmethod
+    def snapshot(
+        cls, item: AgendaItem, *, number: int, note: str, user: object = None
+    ) -> DecisionVersion:
+        handling = getattr(item, "handling", None)
+        return cls.objects.create(
+            item=item,
+            number=number,
+            note=note,
+            title=item.title,
+            proposal=item.proposal,
+            outcome=handling.outcome if handling else "",
+            decision=handling.decision if handling else "",
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -50,6 +51,14 @@ class BodyQuerySet(models.QuerySet["Body"]):
     def active(self) -> BodyQuerySet:
         return self.filter(active=True)
 
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> BodyQuerySet:
+        """The bodies whose meetings this user may prepare and record: a clerk's own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if getattr(user, "is_superuser", False):
+            return self
+        return self.filter(clerks=user.pk)
+
 
 class Body(models.Model):
     """A decision-making or advisory body (toimielin)."""
@@ -81,6 +90,13 @@ class Body(models.Model):
     contact = models.TextField(_("contact"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     active = models.BooleanField(_("active"), default=True)
+    clerks = models.ManyToManyField(
+        "auth.User",
+        verbose_name=_("clerks"),
+        blank=True,
+        related_name="clerk_of",
+        help_text=_("Staff who prepare and record this body's meetings."),
+    )
 
     objects = BodyQuerySet.as_manager()
 

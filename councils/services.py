@@ -1,0 +1,760 @@
+"""Every write of decision making: one function per change, each in one transaction.
+
+A function checks the legal rule (councils/rules.py) and the meeting's lifecycle before
+it writes; a clerk who breaks a rule gets a RuleViolation whose message names the rule,
+and nothing already saved is lost. Side effects (documents to render, feeds to refresh)
+are announced with signals after the transaction commits. The audit trail is written by
+django-simple-history on every save, with the signed-in user from the request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from councils import rules
+from councils.models import (
+    CONTINUING_OUTCOMES,
+    SEATED_ROLES,
+    AgendaItem,
+    AppealType,
+    Attendance,
+    Ballot,
+    Body,
+    Case,
+    DecisionVersion,
+    Disqualification,
+    Dissent,
+    Handling,
+    Meeting,
+    MeetingMode,
+    MeetingState,
+    Minutes,
+    OfficialDecision,
+    Outcome,
+    Person,
+    Presence,
+    Proposal,
+    ProposalKind,
+    Vote,
+    parse_diary_number,
+)
+from councils.signals import minutes_published
+
+User = AbstractBaseUser | AnonymousUser
+
+
+class RuleViolation(Exception):
+    """An action the law or the meeting's lifecycle forbids. The message names the rule."""
+
+
+class EditConflict(Exception):
+    """The item changed after the clerk opened it; `current` is what is saved now."""
+
+    def __init__(self, current: AgendaItem) -> None:
+        super().__init__("the item was changed by someone else")
+        self.current = current
+
+
+def _date(value: date) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _require_state(meeting: Meeting, *states: str, action: str) -> None:
+    if meeting.state not in states:
+        raise RuleViolation(
+            _("%(action)s is not possible while the meeting is “%(state)s”.")
+            % {"action": action, "state": meeting.get_state_display()}
+        )
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting row, locked for this transaction: two clerks act one after the other."""
+    return Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+
+
+# --- Preparing a meeting ---------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    body: Body,
+    start: datetime,
+    end: datetime | None = None,
+    place: str = "",
+    mode: str = MeetingMode.IN_PERSON,
+    stream_url: str = "",
+) -> Meeting:
+    """A planned meeting, numbered after the body's last meeting of the year."""
+    if start <= timezone.now():
+        raise RuleViolation(_("A new meeting must start in the future."))
+    if end is not None and end < start:
+        raise RuleViolation(_("The meeting cannot end before it starts."))
+    year = timezone.localtime(start).year
+    Body.objects.select_for_update().filter(pk=body.pk).first()  # numbers are handed out in turn
+    last = Meeting.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"] or 0
+    return Meeting.objects.create(
+        body=body,
+        year=year,
+        number=last + 1,
+        start=start,
+        end=end,
+        place=place,
+        mode=mode,
+        stream_url=stream_url,
+    )
+
+
+def _next_section(meeting: Meeting) -> int:
+    """§ numbers run on through the year per body, as in the county's minutes."""
+    earlier = AgendaItem.objects.filter(
+        meeting__body_id=meeting.body_id,
+        meeting__year=meeting.year,
+        meeting__start__lte=meeting.start,
+    ).aggregate(n=Max("section"))["n"]
+    return (earlier or 0) + 1
+
+
+def _latest_handling_of(case: Case) -> AgendaItem | None:
+    return (
+        AgendaItem.objects.filter(case=case)
+        .select_related("handling")
+        .order_by("-meeting__start", "-section")
+        .first()
+    )
+
+
+@transaction.atomic
+def item_add(
+    *,
+    meeting: Meeting,
+    title: str = "",
+    case: Case | None = None,
+    diary_number: str = "",
+    case_title: str = "",
+) -> AgendaItem:
+    """Add an item at the end of the agenda, on an existing case or a new one.
+
+    A case that was tabled or returned comes back with its earlier texts, so the history
+    continues on the new agenda.
+    """
+    meeting = _locked(meeting)
+    if meeting.agenda_published_at is not None or meeting.state not in (
+        MeetingState.PLANNED,
+        MeetingState.NOTICE_PUBLISHED,
+    ):
+        raise RuleViolation(_("Items can be added only until the agenda is published."))
+    if case is None and diary_number:
+        number, task_class, year = parse_diary_number(diary_number)
+        if Case.objects.filter(year=year, number=number).exists():
+            raise RuleViolation(
+                _("Diary number %(number)s/%(year)s is already in use; choose the existing case.")
+                % {"number": number, "year": year}
+            )
+        case = Case.objects.create(
+            diary_number=diary_number.strip(), title=case_title or title, task_class=task_class
+        )
+    previous = _latest_handling_of(case) if case else None
+    item = AgendaItem(meeting=meeting, section=_next_section(meeting), case=case, title=title)
+    if previous is not None:
+        item.title = title or previous.title
+        item.summary, item.body, item.proposal = previous.summary, previous.body, previous.proposal
+        item.preparer_id, item.presenter_id = previous.preparer_id, previous.presenter_id
+        item.appeal_type = previous.appeal_type
+        continuing = getattr(previous, "handling", None)
+        if continuing is not None and continuing.outcome in CONTINUING_OUTCOMES:
+            item.body = (
+                f"<p><em>{_('Earlier handling')}: {previous.meeting.body.name} "
+                f"{_date(timezone.localtime(previous.meeting.start).date())} § {previous.section} – "
+                f"{continuing.get_outcome_display()}.</em></p>" + item.body
+            )
+    if not item.title:
+        raise RuleViolation(_("The item needs a title."))
+    if meeting.body.appeal_open is False:
+        item.appeal_type = AppealType.NONE
+    item.save()
+    return item
+
+
+EDITABLE_ITEM_FIELDS = (
+    "title",
+    "summary",
+    "body",
+    "proposal",
+    "is_public",
+    "secrecy_basis",
+    "preparer",
+    "presenter",
+    "appeal_type",
+)
+
+
+@transaction.atomic
+def item_update(*, item: AgendaItem, expected_version: int, changes: dict[str, Any]) -> AgendaItem:
+    """Save a clerk's edits of an item, refusing if someone saved it in between.
+
+    Optimistic locking: the form carries the version it was opened at; a different
+    version now means another clerk saved first (EditConflict, nothing overwritten).
+    """
+    current = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+    if current.version != expected_version:
+        raise EditConflict(current)
+    if current.meeting.state in (MeetingState.MINUTES_CHECKED, MeetingState.MINUTES_PUBLISHED):
+        raise RuleViolation(
+            _("Checked and published minutes are not edited; publish a correction instead.")
+        )
+    unknown = set(changes) - set(EDITABLE_ITEM_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(current, name, value)
+    _check_confidentiality(current)
+    current.version += 1
+    current.modified_at = timezone.now()
+    current.save(update_fields=[*changes, "version", "modified_at"])
+    return current
+
+
+def _check_confidentiality(item: AgendaItem) -> None:
+    if item.is_public:
+        return
+    problems = rules.confidential_item_problems(title=item.title, secrecy_basis=item.secrecy_basis)
+    if "bare_title" in problems:
+        raise RuleViolation(
+            _(
+                "§ %(section)s: a confidential item needs a descriptive title; “%(title)s” "
+                "tells the public nothing (Act on the Openness of Government Activities, 24 §)."
+            )
+            % {"section": item.section, "title": item.title}
+        )
+    if "missing_basis" in problems:
+        raise RuleViolation(
+            _("§ %(section)s: a confidential item needs the legal basis for its secrecy.")
+            % {"section": item.section}
+        )
+
+
+@transaction.atomic
+def item_move(*, item: AgendaItem, up: bool) -> AgendaItem:
+    """Swap the item with its neighbour; the § numbers follow the new order."""
+    meeting = _locked(item.meeting)
+    if meeting.agenda_published_at is not None:
+        raise RuleViolation(_("The order of a published agenda can no longer change."))
+    items = list(meeting.items.order_by("section"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    neighbour_index = index - 1 if up else index + 1
+    if not 0 <= neighbour_index < len(items):
+        return items[index]
+    moving, other = items[index], items[neighbour_index]
+    first, second = moving.section, other.section
+    # The (meeting, section) pair is unique: park one item on § 0 while the other moves.
+    moving.section = 0
+    moving.save(update_fields=["section"])
+    other.section = first
+    other.save(update_fields=["section"])
+    moving.section = second
+    moving.save(update_fields=["section"])
+    return moving
+
+
+@transaction.atomic
+def item_remove(*, item: AgendaItem) -> None:
+    meeting = _locked(item.meeting)
+    if meeting.agenda_published_at is not None:
+        raise RuleViolation(
+            _("An item of a published agenda is not deleted; record it as removed from the agenda.")
+        )
+    removed = item.section
+    item.delete()
+    for later in meeting.items.filter(section__gt=removed).order_by("section"):
+        later.section -= 1
+        later.save(update_fields=["section"])
+
+
+@transaction.atomic
+def meeting_publish_notice(*, meeting: Meeting, today: date | None = None) -> Meeting:
+    """Publish the notice: in time for the body's notice period, with closed items named."""
+    meeting = _locked(meeting)
+    _require_state(meeting, MeetingState.PLANNED, action=_("Publishing the notice"))
+    today = today or timezone.localdate()
+    meeting_day = timezone.localtime(meeting.start).date()
+    if not rules.notice_in_time(
+        published_on=today, meeting_day=meeting_day, notice_days=meeting.body.notice_days
+    ):
+        raise RuleViolation(
+            _(
+                "The notice must be published at least %(days)s days before the meeting "
+                "(the county's administrative rules); for a meeting on %(meeting)s the last "
+                "day was %(last)s. Move the meeting to a later day."
+            )
+            % {
+                "days": meeting.body.notice_days,
+                "meeting": _date(meeting_day),
+                "last": _date(
+                    rules.notice_last_day(
+                        meeting_day=meeting_day, notice_days=meeting.body.notice_days
+                    )
+                ),
+            }
+        )
+    for item in meeting.items.all():
+        _check_confidentiality(item)
+    meeting.state = MeetingState.NOTICE_PUBLISHED
+    meeting.notice_published_at = timezone.now()
+    meeting.save(update_fields=["state", "notice_published_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_publish_agenda(*, meeting: Meeting) -> Meeting:
+    """Publish the agenda online (HVAL: agendas are published when ready)."""
+    meeting = _locked(meeting)
+    _require_state(meeting, MeetingState.NOTICE_PUBLISHED, action=_("Publishing the agenda"))
+    if meeting.agenda_published_at is not None:
+        raise RuleViolation(_("The agenda has already been published."))
+    items = list(meeting.items.all())
+    if not items:
+        raise RuleViolation(_("An agenda without items cannot be published."))
+    for item in items:
+        _check_confidentiality(item)
+    meeting.agenda_published_at = timezone.now()
+    meeting.save(update_fields=["agenda_published_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
+    meeting = _locked(meeting)
+    _require_state(
+        meeting, MeetingState.PLANNED, MeetingState.NOTICE_PUBLISHED, action=_("Cancelling")
+    )
+    if not reason.strip():
+        raise RuleViolation(_("Give the reason for cancelling; residents see it."))
+    meeting.state = MeetingState.CANCELLED
+    meeting.cancelled_reason = reason.strip()
+    meeting.save(update_fields=["state", "cancelled_reason"])
+    return meeting
+
+
+# --- Recording the meeting -------------------------------------------------------------
+
+RECORDING_STATES = (MeetingState.NOTICE_PUBLISHED, MeetingState.HELD, MeetingState.MINUTES_DRAFTED)
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    person: Person
+    role: str
+    presence: str
+    arrived_at: int | None = None
+    left_at: int | None = None
+    deputy_for: Person | None = None
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, rows: list[AttendanceRow]) -> list[Attendance]:
+    meeting = _locked(meeting)
+    _require_state(meeting, *RECORDING_STATES, action=_("Recording attendance"))
+    if meeting.agenda_published_at is None:
+        raise RuleViolation(_("Publish the agenda before recording the meeting."))
+    saved = []
+    for row in rows:
+        if row.arrived_at and row.left_at and row.left_at < row.arrived_at:
+            raise RuleViolation(
+                _("%(name)s cannot leave (§ %(left)s) before arriving (§ %(arrived)s).")
+                % {"name": row.person.full_name, "left": row.left_at, "arrived": row.arrived_at}
+            )
+        attendance, _created = Attendance.objects.update_or_create(
+            meeting=meeting,
+            person=row.person,
+            defaults={
+                "role": row.role,
+                "presence": row.presence,
+                "arrived_at": row.arrived_at,
+                "left_at": row.left_at,
+                "deputy_for": row.deputy_for,
+            },
+        )
+        saved.append(attendance)
+    return saved
+
+
+def voters_for(item: AgendaItem) -> list[Attendance]:
+    """Seated members in the room for this § who are not disqualified from it."""
+    disqualified = set(item.disqualifications.values_list("person_id", flat=True))
+    return [
+        attendance
+        for attendance in item.meeting.attendances.select_related("person").order_by(
+            "person__last_name", "person__first_name"
+        )
+        if attendance.role in SEATED_ROLES
+        and attendance.is_in_room_for(item.section)
+        and attendance.person_id not in disqualified
+    ]
+
+
+def item_quorum(item: AgendaItem) -> tuple[int, int, bool]:
+    """(present, needed, quorate) for the handling of this item (HVAL 108 §)."""
+    body = item.meeting.body
+    present = len(voters_for(item))
+    needed = rules.quorum_needed(seats=body.seats, is_council=body.is_council)
+    return present, needed, present >= needed
+
+
+def _presenters_proposal(handling: Handling) -> Proposal:
+    proposal = handling.proposals.filter(kind=ProposalKind.PRESENTER).first()
+    if proposal is None:
+        from portal.lib.textdiff import html_to_text
+
+        proposal = Proposal.objects.create(
+            handling=handling,
+            kind=ProposalKind.PRESENTER,
+            text=html_to_text(handling.item.proposal) or handling.item.title,
+            proposer=handling.item.presenter,
+            order=0,
+        )
+    return proposal
+
+
+def _recordable(item: AgendaItem) -> AgendaItem:
+    item = AgendaItem.objects.select_related("meeting__body", "presenter").get(pk=item.pk)
+    _require_state(item.meeting, *RECORDING_STATES, action=_("Recording the handling"))
+    return item
+
+
+@transaction.atomic
+def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str = "") -> Handling:
+    """Record the outcome of an item and its decision text."""
+    item = _recordable(item)
+    _locked(item.meeting)
+    if outcome in (Outcome.AS_PROPOSED, Outcome.AMENDED) and not decision.strip():
+        raise RuleViolation(_("A decision needs its text; start from the proposal."))
+    handling, _created = Handling.objects.update_or_create(
+        item=item, defaults={"outcome": outcome, "decision": decision, "notes": notes}
+    )
+    return handling
+
+
+def _attending_member(item: AgendaItem, person: Person, role: str) -> None:
+    if person.pk not in {a.person_id for a in voters_for(item)}:
+        raise RuleViolation(
+            _("The %(role)s, %(name)s, is not a member taking part in § %(section)s.")
+            % {"role": role, "name": person.full_name, "section": item.section}
+        )
+
+
+@transaction.atomic
+def counter_proposal_add(
+    *, item: AgendaItem, proposer: Person, text: str, seconder: Person | None
+) -> Proposal:
+    """A counter-proposal; without a seconder it is recorded but lapses (rules)."""
+    item = _recordable(item)
+    handling = Handling.objects.filter(item=item).first()
+    if handling is None:
+        raise RuleViolation(_("Record the handling of the item first."))
+    if not text.strip():
+        raise RuleViolation(_("Write what the counter-proposal proposes."))
+    _attending_member(item, proposer, _("proposer"))
+    if seconder is not None:
+        if seconder.pk == proposer.pk:
+            raise RuleViolation(_("A proposer cannot second their own proposal."))
+        _attending_member(item, seconder, _("seconder"))
+    _presenters_proposal(handling)
+    order = (handling.proposals.aggregate(n=Max("order"))["n"] or 0) + 1
+    return Proposal.objects.create(
+        handling=handling,
+        kind=ProposalKind.COUNTER,
+        text=text.strip(),
+        proposer=proposer,
+        seconder=seconder,
+        order=order,
+    )
+
+
+@transaction.atomic
+def vote_record(
+    *,
+    item: AgendaItem,
+    counter_proposal: Proposal,
+    ballots: dict[int, str],
+    chair: Person,
+    method: str = "open",
+) -> Vote:
+    """Record a vote between the presenter's proposal (Jaa) and a seconded counter-proposal (Ei).
+
+    Ballots are given per person id. Every member taking part in the § casts exactly one
+    (yes, no, blank or absent); nobody else may. The result is computed by the rules,
+    and a tie needs the chair to have voted yes or no.
+    """
+    item = _recordable(item)
+    handling = Handling.objects.get(item=item)
+    if counter_proposal.handling_id != handling.pk or counter_proposal.kind != ProposalKind.COUNTER:
+        raise RuleViolation(_("Choose a counter-proposal made in this item's handling."))
+    presenter = _presenters_proposal(handling)
+    standing = rules.proposals_to_vote(
+        [
+            rules.ProposalInput(presenter.pk, True, False),
+            rules.ProposalInput(
+                counter_proposal.pk, False, counter_proposal.seconder_id is not None
+            ),
+        ]
+    )
+    if len(standing) < 2:
+        raise RuleViolation(
+            _("A counter-proposal without a seconder lapses and is not put to the vote.")
+        )
+    voters = {a.person_id: a.person for a in voters_for(item)}
+    strangers = set(ballots) - set(voters)
+    if len(ballots) > len(voters) or strangers:
+        raise RuleViolation(
+            _(
+                "There are %(ballots)s ballots but only %(voters)s members can vote in "
+                "§ %(section)s; only members taking part (and not disqualified) vote."
+            )
+            % {"ballots": len(ballots), "voters": len(voters), "section": item.section}
+        )
+    missing = [voters[pk].full_name for pk in voters if pk not in ballots]
+    if missing:
+        raise RuleViolation(
+            _("Record a ballot for every member taking part: missing %(names)s.")
+            % {"names": ", ".join(missing)}
+        )
+    if chair.pk not in voters:
+        raise RuleViolation(_("The chair must be a member taking part in the vote."))
+    try:
+        rules.vote_result(ballots.values(), chair_choice=ballots.get(chair.pk))
+    except ValueError as exc:
+        raise RuleViolation(
+            _(
+                "The votes are tied, and a tie is decided by the chair's vote: the chair must vote Yes or No."
+            )
+        ) from exc
+    order = (handling.votes.aggregate(n=Max("order"))["n"] or 0) + 1
+    vote = Vote.objects.create(
+        handling=handling,
+        order=order,
+        method=method,
+        yes_proposal=presenter,
+        no_proposal=counter_proposal,
+        chair=chair,
+    )
+    Ballot.objects.bulk_create(
+        Ballot(vote=vote, person_id=pk, choice=choice) for pk, choice in ballots.items()
+    )
+    return vote
+
+
+@transaction.atomic
+def disqualification_record(
+    *, item: AgendaItem, person: Person, ground: str, left_room: bool = True
+) -> Disqualification:
+    item = _recordable(item)
+    if Ballot.objects.filter(vote__handling__item=item, person=person).exists():
+        raise RuleViolation(
+            _(
+                "%(name)s has already voted in this item; remove the vote before recording a disqualification."
+            )
+            % {"name": person.full_name}
+        )
+    disqualification, _created = Disqualification.objects.update_or_create(
+        item=item, person=person, defaults={"ground": ground, "left_room": left_room}
+    )
+    return disqualification
+
+
+@transaction.atomic
+def dissent_record(*, item: AgendaItem, person: Person, reasons: str = "") -> Dissent:
+    item = _recordable(item)
+    handling = Handling.objects.filter(item=item).first()
+    if handling is None:
+        raise RuleViolation(_("Record the handling of the item first."))
+    _attending_member(item, person, _("dissenter"))
+    dissent, _created = Dissent.objects.update_or_create(
+        handling=handling, person=person, defaults={"reasons": reasons.strip()}
+    )
+    return dissent
+
+
+@transaction.atomic
+def meeting_mark_held(*, meeting: Meeting) -> Meeting:
+    meeting = _locked(meeting)
+    _require_state(meeting, MeetingState.NOTICE_PUBLISHED, action=_("Closing the meeting"))
+    if meeting.start > timezone.now():
+        raise RuleViolation(_("A meeting that has not started cannot be marked held."))
+    meeting.state = MeetingState.HELD
+    meeting.save(update_fields=["state"])
+    return meeting
+
+
+# --- Minutes -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def minutes_draft(
+    *,
+    meeting: Meeting,
+    checker_1: Person | None,
+    checker_2: Person | None,
+    checked_at_meeting: bool,
+) -> Minutes:
+    """Draft the minutes: every item handled, and two different checkers who attended."""
+    meeting = _locked(meeting)
+    _require_state(
+        meeting, MeetingState.HELD, MeetingState.MINUTES_DRAFTED, action=_("Drafting the minutes")
+    )
+    unhandled = list(meeting.items.filter(handling__isnull=True).values_list("section", flat=True))
+    if unhandled:
+        raise RuleViolation(
+            _("Record the handling of every item first: § %(sections)s.")
+            % {"sections": ", ".join(str(s) for s in unhandled)}
+        )
+    if not checked_at_meeting:
+        if checker_1 is None or checker_2 is None or checker_1.pk == checker_2.pk:
+            raise RuleViolation(
+                _("The minutes need two different checkers (or to be checked at the meeting).")
+            )
+        attended = set(
+            meeting.attendances.exclude(presence=Presence.ABSENT).values_list(
+                "person_id", flat=True
+            )
+        )
+        for checker in (checker_1, checker_2):
+            if checker.pk not in attended:
+                raise RuleViolation(
+                    _("%(name)s did not attend the meeting and cannot check its minutes.")
+                    % {"name": checker.full_name}
+                )
+    minutes, _created = Minutes.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "checker_1": None if checked_at_meeting else checker_1,
+            "checker_2": None if checked_at_meeting else checker_2,
+            "checker_1_approved_at": None,
+            "checker_2_approved_at": None,
+            "checked_at_meeting": checked_at_meeting,
+        },
+    )
+    meeting.state = (
+        MeetingState.MINUTES_CHECKED if checked_at_meeting else MeetingState.MINUTES_DRAFTED
+    )
+    meeting.save(update_fields=["state"])
+    return minutes
+
+
+@transaction.atomic
+def minutes_approve(*, meeting: Meeting, checker: Person) -> Minutes:
+    """One checker approves the minutes; with both approvals they are checked."""
+    meeting = _locked(meeting)
+    _require_state(meeting, MeetingState.MINUTES_DRAFTED, action=_("Approving the minutes"))
+    minutes = Minutes.objects.select_for_update().get(meeting=meeting)
+    now = timezone.now()
+    if checker.pk == minutes.checker_1_id:
+        if minutes.checker_1_approved_at:
+            raise RuleViolation(_("You have already approved these minutes."))
+        minutes.checker_1_approved_at = now
+    elif checker.pk == minutes.checker_2_id:
+        if minutes.checker_2_approved_at:
+            raise RuleViolation(_("You have already approved these minutes."))
+        minutes.checker_2_approved_at = now
+    else:
+        raise RuleViolation(_("Only the two checkers named in the minutes can approve them."))
+    minutes.save(update_fields=["checker_1_approved_at", "checker_2_approved_at"])
+    if minutes.checker_1_approved_at and minutes.checker_2_approved_at:
+        meeting.state = MeetingState.MINUTES_CHECKED
+        meeting.save(update_fields=["state"])
+    return minutes
+
+
+@transaction.atomic
+def minutes_publish(*, meeting: Meeting, published_by: Any = None) -> Minutes:
+    """Publish checked minutes online, store each decision's appeal clock, queue documents.
+
+    HVAL (as KuntaL 140 §): minutes with their appeal instructions are published once
+    checked; the appeal period runs from 7 days after publication (rules.appeal_dates).
+    """
+    meeting = _locked(meeting)
+    if meeting.state == MeetingState.MINUTES_PUBLISHED:
+        raise RuleViolation(_("The minutes have already been published."))
+    _require_state(meeting, MeetingState.MINUTES_CHECKED, action=_("Publishing the minutes"))
+    minutes = Minutes.objects.select_for_update().get(meeting=meeting)
+    if not minutes.checked_at_meeting and not (
+        minutes.checker_1_approved_at and minutes.checker_2_approved_at
+    ):
+        raise RuleViolation(_("Both checkers must approve the minutes before they are published."))
+    now = timezone.now()
+    minutes.published_at = now
+    minutes.save(update_fields=["published_at"])
+    meeting.state = MeetingState.MINUTES_PUBLISHED
+    meeting.save(update_fields=["state"])
+    for item in meeting.items.select_related("handling").order_by("section"):
+        dates = (
+            rules.appeal_dates(published=timezone.localtime(now), kind=item.appeal_type)
+            if meeting.body.appeal_open
+            else None
+        )
+        item.appeal_deemed_received = dates.deemed_received if dates else None
+        item.appeal_last_day = dates.last_day if dates else None
+        item.save(update_fields=["appeal_deemed_received", "appeal_last_day"])
+        DecisionVersion.snapshot(item, number=1, note="", user=published_by)
+    transaction.on_commit(lambda: minutes_published.send(sender=Meeting, meeting=meeting))
+    return minutes
+
+
+@transaction.atomic
+def decision_correct(
+    *, item: AgendaItem, decision: str, note: str, corrected_by: Any = None
+) -> DecisionVersion:
+    """Correct a published decision as a new version with a visible note (never in place)."""
+    item = (
+        AgendaItem.objects.select_for_update().select_related("meeting", "handling").get(pk=item.pk)
+    )
+    if item.meeting.state != MeetingState.MINUTES_PUBLISHED:
+        raise RuleViolation(_("Only published decisions are corrected; edit a draft directly."))
+    if not note.strip():
+        raise RuleViolation(_("Say what was corrected and why; residents see the note."))
+    if not decision.strip():
+        raise RuleViolation(_("The corrected decision needs its text."))
+    item.handling.decision = decision
+    item.handling.save(update_fields=["decision"])
+    last = item.versions.aggregate(n=Max("number"))["n"] or 1
+    version = DecisionVersion.snapshot(item, number=last + 1, note=note.strip(), user=corrected_by)
+    transaction.on_commit(lambda: minutes_published.send(sender=Meeting, meeting=item.meeting))
+    return version
+
+
+# --- Officials' decisions ---------------------------------------------------------------
+
+
+@transaction.atomic
+def official_decision_publish(
+    *,
+    official: Person,
+    official_title: str,
+    title: str,
+    decided_on: date,
+    text: str,
+    appeal_type: str,
+    case: Case | None = None,
+    number: str = "",
+) -> OfficialDecision:
+    if decided_on > timezone.localdate():
+        raise RuleViolation(_("A decision cannot be dated in the future."))
+    return OfficialDecision.objects.create(
+        official=official,
+        official_title=official_title,
+        title=title,
+        decided_on=decided_on,
+        text=text,
+        appeal_type=appeal_type,
+        case=case,
+        number=number,
+        published_at=timezone.now(),
+    )

@@ -1,0 +1,9 @@
+"""Signals of decision making, sent after the transaction that caused them commits."""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+# Sent with meeting=<Meeting> when its minutes are published or a decision is corrected;
+# the documents pipeline renders the minutes and extracts in response.
+minutes_published = Signal()

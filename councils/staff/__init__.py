@@ -1,0 +1,1 @@
+"""The clerks' views: preparing, recording and publishing meetings, one module per stage."""

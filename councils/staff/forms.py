@@ -1,0 +1,365 @@
+"""Forms of the clerks' views. Every visible string is translatable; limits are explicit."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from councils.models import (
+    AgendaItem,
+    AppealType,
+    Body,
+    Case,
+    DisqualificationGround,
+    MeetingMode,
+    Outcome,
+    Person,
+    Presence,
+    Proposal,
+    VoteMethod,
+)
+from councils.rules import confidential_item_problems
+
+
+class MeetingForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none())
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(
+        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}), initial=time(14, 0)
+    )
+    end_time = forms.TimeField(
+        label=_("Ends at (estimate)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    mode = forms.ChoiceField(label=_("Form of meeting"), choices=MeetingMode.choices)
+    stream_url = forms.URLField(label=_("Live stream address"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, start = data.get("day"), data.get("start_time")
+        if day and start:
+            tz = timezone.get_current_timezone()
+            data["start"] = datetime.combine(day, start, tzinfo=tz)
+            end = data.get("end_time")
+            data["end"] = datetime.combine(day, end, tzinfo=tz) if end else None
+            if data["end"] and data["end"] <= data["start"]:
+                self.add_error("end_time", _("The meeting must end after it starts."))
+        return data
+
+
+class ItemAddForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    case_query = forms.CharField(
+        label=_("Existing case (diary number or words of its title)"),
+        max_length=200,
+        required=False,
+    )
+    diary_number = forms.CharField(
+        label=_("Or a new case: diary number"),
+        max_length=40,
+        required=False,
+        help_text=_("For example 123/00.01.02/2026."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        query = (data.get("case_query") or "").strip()
+        data["case"] = None
+        if query and data.get("diary_number"):
+            raise forms.ValidationError(
+                _("Choose an existing case or give a new diary number, not both.")
+            )
+        if query:
+            matches = list(
+                Case.objects.filter(Q(diary_number=query) | Q(title__icontains=query))[:6]
+            )
+            exact = [case for case in matches if case.diary_number == query]
+            if exact:
+                data["case"] = exact[0]
+            elif len(matches) == 1:
+                data["case"] = matches[0]
+            elif not matches:
+                self.add_error("case_query", _("No case matches “%(query)s”.") % {"query": query})
+            else:
+                self.add_error(
+                    "case_query",
+                    _("Several cases match; give the diary number: %(cases)s")
+                    % {"cases": "; ".join(str(case) for case in matches[:5])},
+                )
+        if not data.get("title") and not data.get("case") and not self.errors:
+            self.add_error("title", _("Give the item a title."))
+        return data
+
+
+class ItemForm(forms.ModelForm):
+    """The item editor. `version` is the optimistic lock: the version the form was opened at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "summary",
+            "body",
+            "proposal",
+            "preparer",
+            "presenter",
+            "is_public",
+            "secrecy_basis",
+            "appeal_type",
+        ]
+        labels = {
+            "body": _("Background (the reasons)"),
+            "proposal": _("Proposal"),
+            "is_public": _("Public item"),
+        }
+        help_texts = {
+            "body": _(
+                "Paragraphs, lists and links are kept. Mark personal data as <span data-personal>name</span>."
+            ),
+            "summary": _("One or two sentences for lists and search results."),
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+            "proposal": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, proposal_only: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = Person.objects.order_by("last_name", "first_name")
+        self.fields["preparer"].queryset = people  # type: ignore[attr-defined]
+        self.fields["presenter"].queryset = people  # type: ignore[attr-defined]
+        for name in ("summary", "body", "proposal"):
+            self.fields[name].validators.append(MaxLengthValidator(100_000))
+        if proposal_only:
+            for name in list(self.fields):
+                if name not in ("proposal", "version"):
+                    del self.fields[name]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "is_public" in self.fields and not data.get("is_public", True):
+            problems = confidential_item_problems(
+                title=data.get("title", ""), secrecy_basis=data.get("secrecy_basis", "")
+            )
+            if "bare_title" in problems:
+                self.add_error(
+                    "title",
+                    _(
+                        "A confidential item needs a descriptive title; “ei julkinen” alone tells the public nothing."
+                    ),
+                )
+            if "missing_basis" in problems:
+                self.add_error("secrecy_basis", _("Give the legal basis for secrecy."))
+        return data
+
+
+class AttendanceForm(forms.Form):
+    """One person's attendance; a formset of these is the attendance list."""
+
+    person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
+    role = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    presence = forms.ChoiceField(
+        label=_("Presence"), choices=[("", _("not recorded")), *Presence.choices], required=False
+    )
+    arrived_at = forms.IntegerField(
+        label=_("Arrived during §"), min_value=1, max_value=100_000, required=False
+    )
+    left_at = forms.IntegerField(
+        label=_("Left during §"), min_value=1, max_value=100_000, required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        arrived, left = data.get("arrived_at"), data.get("left_at")
+        if arrived and left and left < arrived:
+            self.add_error("left_at", _("Leaving cannot come before arriving."))
+        return data
+
+
+AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0, max_num=500, validate_max=True)
+
+
+class HandlingForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    decision = forms.CharField(
+        label=_("Decision"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=100_000,
+    )
+    notes = forms.CharField(
+        label=_("Handling notes"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=100_000,
+        help_text=_("What happened during the handling: discussion, proposals, who left the room."),
+    )
+
+
+class CounterProposalForm(forms.Form):
+    proposer = forms.ModelChoiceField(label=_("Proposed by"), queryset=Person.objects.none())
+    seconder = forms.ModelChoiceField(
+        label=_("Seconded by"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("nobody"),
+    )
+    text = forms.CharField(
+        label=_("Counter-proposal"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposer"].queryset = members  # type: ignore[attr-defined]
+        self.fields["seconder"].queryset = members  # type: ignore[attr-defined]
+
+
+BALLOT_CHOICES = [
+    ("yes", _("Yes (Jaa)")),
+    ("no", _("No (Ei)")),
+    ("blank", _("Blank (Tyhjä)")),
+    ("absent", _("Absent")),
+]
+
+
+class VoteForm(forms.Form):
+    """A vote: the counter-proposal put against the presenter's, and one ballot per member.
+
+    Every member's ballot starts as Yes, so "all Yes except" means changing a few.
+    """
+
+    counter_proposal = forms.ModelChoiceField(
+        label=_("Counter-proposal (No)"), queryset=Proposal.objects.none()
+    )
+    method = forms.ChoiceField(label=_("Method"), choices=VoteMethod.choices)
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=Person.objects.none())
+
+    def __init__(
+        self, *args: Any, proposals: QuerySet[Proposal], voters: list[Person], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.voters = voters
+        self.fields["counter_proposal"].queryset = proposals  # type: ignore[attr-defined]
+        self.fields["chair"].queryset = Person.objects.filter(pk__in=[p.pk for p in voters])  # type: ignore[attr-defined]
+        for person in voters:
+            self.fields[f"ballot_{person.pk}"] = forms.ChoiceField(
+                label=person.full_name, choices=BALLOT_CHOICES, initial="yes"
+            )
+
+    def ballot_fields(self) -> list[forms.BoundField]:
+        return [self[f"ballot_{person.pk}"] for person in self.voters]
+
+    def ballots(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("ballot_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("ballot_")
+        }
+
+
+class DisqualificationForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Member"), queryset=Person.objects.none())
+    ground = forms.ChoiceField(label=_("Ground"), choices=DisqualificationGround.choices)
+    left_room = forms.BooleanField(
+        label=_("Left the room during the handling"), required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = members  # type: ignore[attr-defined]
+
+
+class DissentForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Member"), queryset=Person.objects.none())
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=10_000,
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = members  # type: ignore[attr-defined]
+
+
+class MinutesForm(forms.Form):
+    checked_at_meeting = forms.BooleanField(
+        label=_("The minutes were checked at the meeting"), required=False
+    )
+    checker_1 = forms.ModelChoiceField(
+        label=_("First checker"), queryset=Person.objects.none(), required=False
+    )
+    checker_2 = forms.ModelChoiceField(
+        label=_("Second checker"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, attendees: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["checker_1"].queryset = attendees  # type: ignore[attr-defined]
+        self.fields["checker_2"].queryset = attendees  # type: ignore[attr-defined]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CorrectionForm(forms.Form):
+    decision = forms.CharField(
+        label=_("Corrected decision"), widget=forms.Textarea(attrs={"rows": 6}), max_length=100_000
+    )
+    note = forms.CharField(
+        label=_("What was corrected and why"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Residents see this note next to the decision."),
+    )
+
+
+class OfficialDecisionForm(forms.Form):
+    official = forms.ModelChoiceField(label=_("Official"), queryset=Person.objects.none())
+    official_title = forms.CharField(label=_("Official's title"), max_length=200)
+    number = forms.CharField(label=_("Decision number"), max_length=40, required=False)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    case_query = forms.CharField(
+        label=_("Case (diary number, optional)"), max_length=40, required=False
+    )
+    decided_on = forms.DateField(
+        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    text = forms.CharField(
+        label=_("Decision"), widget=forms.Textarea(attrs={"rows": 8}), max_length=100_000
+    )
+    appeal_type = forms.ChoiceField(label=_("Appeal"), choices=AppealType.choices)
+
+    def __init__(self, *args: Any, officials: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = officials  # type: ignore[attr-defined]
+
+    def clean_case_query(self) -> Case | None:
+        query = (self.cleaned_data.get("case_query") or "").strip()
+        if not query:
+            return None
+        case = Case.objects.filter(diary_number=query).first()
+        if case is None:
+            raise forms.ValidationError(
+                _("No case has the diary number “%(query)s”.") % {"query": query}
+            )
+        return case

@@ -1,0 +1,328 @@
+"""Recording a meeting: attendance with the quorum, and each item's handling and votes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from councils import rules, services
+from councils.models import (
+    SEATED_ROLES,
+    AgendaItem,
+    AttendanceRole,
+    Meeting,
+    Membership,
+    MembershipRole,
+    Person,
+    Proposal,
+    ProposalKind,
+)
+from councils.staff.common import answer, item_for, meeting_for
+from councils.staff.forms import (
+    AttendanceFormSet,
+    CounterProposalForm,
+    DisqualificationForm,
+    DissentForm,
+    HandlingForm,
+    VoteForm,
+)
+from portal.lib.htmx import HtmxHttpRequest
+
+MEMBERSHIP_TO_ATTENDANCE = {
+    MembershipRole.CHAIR: AttendanceRole.CHAIR,
+    MembershipRole.VICE_CHAIR: AttendanceRole.MEMBER,
+    MembershipRole.MEMBER: AttendanceRole.MEMBER,
+    MembershipRole.DEPUTY: AttendanceRole.DEPUTY,
+    MembershipRole.PRESENTER: AttendanceRole.PRESENTER,
+    MembershipRole.SECRETARY: AttendanceRole.SECRETARY,
+    MembershipRole.EXPERT: AttendanceRole.EXPERT,
+}
+
+
+def _attendance_initial(meeting: Meeting) -> list[dict[str, Any]]:
+    """One row per current member, deputy, presenter and secretary, with what is recorded."""
+    recorded = {a.person_id: a for a in meeting.attendances.select_related("person")}
+    day = timezone.localtime(meeting.start).date()
+    rows: dict[int, dict[str, Any]] = {}
+    for membership in (
+        Membership.objects.current(day)
+        .filter(body=meeting.body)
+        .select_related("person")
+        .order_by("role", "person__last_name")
+    ):
+        rows.setdefault(
+            membership.person_id,
+            {
+                "person": membership.person,
+                "role": MEMBERSHIP_TO_ATTENDANCE[MembershipRole(membership.role)],
+                "presence": "",
+            },
+        )
+    for person_id, attendance in recorded.items():
+        rows[person_id] = {
+            "person": attendance.person,
+            "role": attendance.role,
+            "presence": attendance.presence,
+            "arrived_at": attendance.arrived_at,
+            "left_at": attendance.left_at,
+        }
+    order = list(AttendanceRole)
+    for row in rows.values():
+        row["role_label"] = AttendanceRole(row["role"]).label
+    return sorted(rows.values(), key=lambda r: (order.index(r["role"]), r["person"].last_name))
+
+
+def _quorum_from(meeting: Meeting, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    present = sum(
+        1
+        for row in rows
+        if row.get("role") in SEATED_ROLES and row.get("presence") in ("present", "remote")
+    )
+    needed = rules.quorum_needed(seats=meeting.body.seats, is_council=meeting.body.is_council)
+    return {"present": present, "needed": needed, "quorate": present >= needed}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    initial = _attendance_initial(meeting)
+    formset = AttendanceFormSet(request.POST or None, initial=initial, prefix="a")
+    if request.method == "POST" and formset.is_valid():
+        rows: list[dict[str, Any]] = [form.cleaned_data for form in formset if form.cleaned_data.get("presence")]
+        if request.POST.get("preview") and request.htmx:
+            # The live quorum: counted from the form as it is, nothing saved.
+            return render(
+                request,
+                "councils/staff/attendance.html#quorum",
+                {"meeting": meeting, "quorum": _quorum_from(meeting, rows)},
+            )
+        try:
+            services.attendance_record(
+                meeting=meeting,
+                rows=[
+                    services.AttendanceRow(
+                        person=row["person"],
+                        role=row["role"],
+                        presence=row["presence"],
+                        arrived_at=row.get("arrived_at"),
+                        left_at=row.get("left_at"),
+                    )
+                    for row in rows
+                ],
+            )
+        except services.RuleViolation as exc:
+            return answer(request, url=request.path, error=str(exc))
+        return answer(
+            request,
+            url=reverse("staff:meeting", args=[meeting.pk]) + "#recording",
+            message=_("Attendance saved."),
+        )
+    rows = [
+        dict(form.cleaned_data) if form.is_bound and form.is_valid() else dict(form.initial)
+        for form in formset
+    ]
+    return render(
+        request,
+        "councils/staff/attendance.html",
+        {
+            "meeting": meeting,
+            "formset": formset,
+            "quorum": _quorum_from(meeting, rows),
+            "section": "staff",
+        },
+        status=400 if formset.is_bound and not formset.is_valid() else 200,
+    )
+
+
+def _members(item: AgendaItem) -> Any:
+    return Person.objects.filter(pk__in=[a.person_id for a in services.voters_for(item)]).order_by(
+        "last_name", "first_name"
+    )
+
+
+def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
+    handling = getattr(item, "handling", None)
+    voters = [a.person for a in services.voters_for(item)]
+    members = _members(item)
+    counters = Proposal.objects.filter(
+        handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False
+    )
+    present, needed, quorate = services.item_quorum(item)
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "handling": handling,
+        "quorum": {"present": present, "needed": needed, "quorate": quorate},
+        "handling_form": forms.get("handling_form")
+        or HandlingForm(
+            initial={
+                "outcome": handling.outcome if handling else "as_proposed",
+                "decision": handling.decision if handling else item.proposal,
+                "notes": handling.notes if handling else "",
+            }
+        ),
+        "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),
+        "vote_form": forms.get("vote_form") or VoteForm(proposals=counters, voters=voters),
+        "disqualification_form": forms.get("disqualification_form")
+        or DisqualificationForm(members=Person.objects.filter(attendances__meeting=item.meeting)),
+        "dissent_form": forms.get("dissent_form") or DissentForm(members=members),
+        "proposals": list(
+            Proposal.objects.filter(handling__item=item).select_related("proposer", "seconder")
+        ),
+        "votes": list(handling.votes.prefetch_related("ballots__person")) if handling else [],
+        "disqualifications": list(item.disqualifications.select_related("person")),
+        "dissents": list(handling.dissents.select_related("person")) if handling else [],
+        "has_counter": counters.exists(),
+        "history": list(
+            handling.history.select_related("history_user").order_by("-history_date")[:20]
+        )
+        if handling
+        else [],
+        "section": "staff",
+    }
+
+
+@login_required
+@require_http_methods(["GET"])
+def item_record(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    return render(request, "councils/staff/item_record.html", _record_context(item))
+
+
+def _record_answer(
+    request: HtmxHttpRequest, item: AgendaItem, *, error: str = "", message: str = "", **forms: Any
+) -> HttpResponse:
+    """Answer a recording form: the page region for htmx, the page for plain forms."""
+    item = item_for(request, item.pk)
+    if any(form.errors for form in forms.values()):
+        template = "councils/staff/item_record.html"
+        if request.htmx:
+            template += "#recording"
+        return render(
+            request, template, _record_context(item, **forms), status=422 if request.htmx else 400
+        )
+    return answer(
+        request,
+        url=reverse("staff:item_record", args=[item.pk]),
+        message=message,
+        error=error,
+        partial="councils/staff/item_record.html#recording",
+        context=_record_context(item),
+    )
+
+
+@login_required
+@require_POST
+def handling_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = HandlingForm(request.POST)
+    if not form.is_valid():
+        return _record_answer(request, item, handling_form=form)
+    try:
+        services.handling_record(item=item, **form.cleaned_data)
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(
+        request,
+        item,
+        message=_("The handling of § %(section)s is saved.") % {"section": item.section},
+    )
+
+
+@login_required
+@require_POST
+def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = CounterProposalForm(request.POST, members=_members(item))
+    if not form.is_valid():
+        return _record_answer(request, item, counter_form=form)
+    try:
+        proposal = services.counter_proposal_add(item=item, **form.cleaned_data)
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    if proposal.seconder_id is None:
+        message = _("The counter-proposal is recorded; without a seconder it lapsed.")
+    else:
+        message = _("The seconded counter-proposal is recorded; it goes to the vote.")
+    return _record_answer(request, item, message=message)
+
+
+@login_required
+@require_POST
+def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    counters = Proposal.objects.filter(
+        handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False
+    )
+    form = VoteForm(
+        request.POST, proposals=counters, voters=[a.person for a in services.voters_for(item)]
+    )
+    extra = {key for key in request.POST if key.startswith("ballot_") and key not in form.fields}
+    if extra:
+        return _record_answer(
+            request,
+            item,
+            error=_(
+                "The vote has ballots from people who cannot vote in this item (%(count)s extra); nothing was saved."
+            )
+            % {"count": len(extra)},
+        )
+    if not form.is_valid():
+        return _record_answer(request, item, vote_form=form)
+    try:
+        vote = services.vote_record(
+            item=item,
+            counter_proposal=form.cleaned_data["counter_proposal"],
+            ballots=form.ballots(),
+            chair=form.cleaned_data["chair"],
+            method=form.cleaned_data["method"],
+        )
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    result = vote.result
+    return _record_answer(
+        request,
+        item,
+        message=_("Vote recorded: Yes %(yes)s, No %(no)s. Winner: %(winner)s.")
+        % {"yes": result.yes, "no": result.no, "winner": vote.winning_proposal.label}
+        if result and vote.winning_proposal
+        else _("Vote recorded."),
+    )
+
+
+@login_required
+@require_POST
+def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = DisqualificationForm(
+        request.POST, members=Person.objects.filter(attendances__meeting=item.meeting)
+    )
+    if not form.is_valid():
+        return _record_answer(request, item, disqualification_form=form)
+    try:
+        services.disqualification_record(item=item, **form.cleaned_data)
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(request, item, message=_("The disqualification is recorded."))
+
+
+@login_required
+@require_POST
+def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = DissentForm(request.POST, members=_members(item))
+    if not form.is_valid():
+        return _record_answer(request, item, dissent_form=form)
+    try:
+        services.dissent_record(item=item, **form.cleaned_data)
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(request, item, message=_("The dissenting opinion is recorded."))
