@@ -153,15 +153,13 @@ def item_add(
     ):
         raise RuleViolation(_("Items can be added only until the agenda is published."))
     if case is None and diary_number:
-        number, task_class, year = parse_diary_number(diary_number)
+        number, _task_class, year = parse_diary_number(diary_number)
         if Case.objects.filter(year=year, number=number).exists():
             raise RuleViolation(
                 _("Diary number %(number)s/%(year)s is already in use; choose the existing case.")
                 % {"number": number, "year": year}
             )
-        case = Case.objects.create(
-            diary_number=diary_number.strip(), title=case_title or title, task_class=task_class
-        )
+        case = Case.objects.create(diary_number=diary_number.strip(), title=case_title or title)
     previous = _latest_handling_of(case) if case else None
     item = AgendaItem(meeting=meeting, section=_next_section(meeting), case=case, title=title)
     if previous is not None:

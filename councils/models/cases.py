@@ -67,7 +67,7 @@ class Case(models.Model):
         return f"{self.diary_number} {self.title}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        if self.diary_number and not self.task_class:
+        if self.diary_number and (self.number is None or not self.task_class):
             self.number, self.task_class, self.year = parse_diary_number(self.diary_number)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
