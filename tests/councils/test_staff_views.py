@@ -1,0 +1,279 @@
+"""Every staff URL for four users, and the clerks' pages doing their work."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from councils import services
+from councils.models import AgendaItem, MeetingState, Outcome
+from councils.services import AttendanceRow
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():  # type: ignore[no-untyped-def]
+    body = BodyFactory(name="Aluehallitus", seats=3, notice_days=3)
+    clerk = UserFactory(username="sihteeri")
+    body.clerks.add(clerk)
+    other_clerk = UserFactory(username="toinen")
+    BodyFactory(name="Tarkastuslautakunta").clerks.add(other_clerk)
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    meeting = MeetingFactory(
+        body=body, start=timezone.now() - timedelta(hours=1), year=timezone.now().year
+    )
+    item = AgendaItemFactory(meeting=meeting, section=1)
+    return {
+        "body": body,
+        "clerk": clerk,
+        "other": other_clerk,
+        "admin": admin,
+        "meeting": meeting,
+        "item": item,
+    }
+
+
+GET_URLS = [
+    ("staff:meeting", "meeting"),
+    ("staff:agenda_preview", "meeting"),
+    ("staff:attendance", "meeting"),
+    ("staff:minutes_review", "meeting"),
+    ("staff:item_edit", "item"),
+    ("staff:item_record", "item"),
+    ("staff:decision_correct", "item"),
+]
+POST_URLS = [
+    ("staff:item_add", "meeting"),
+    ("staff:publish_notice", "meeting"),
+    ("staff:publish_agenda", "meeting"),
+    ("staff:mark_held", "meeting"),
+    ("staff:cancel", "meeting"),
+    ("staff:minutes_draft", "meeting"),
+    ("staff:minutes_approve", "meeting"),
+    ("staff:minutes_publish", "meeting"),
+    ("staff:item_move", "item"),
+    ("staff:item_remove", "item"),
+    ("staff:handling_save", "item"),
+    ("staff:counter_proposal_add", "item"),
+    ("staff:vote_save", "item"),
+    ("staff:disqualification_add", "item"),
+    ("staff:dissent_add", "item"),
+]
+
+
+@pytest.mark.parametrize(("name", "target"), GET_URLS + POST_URLS)
+def test_anonymous_users_are_sent_to_sign_in(client, world, name, target):
+    url = reverse(name, args=[world[target].pk])
+    response = client.post(url) if (name, target) in POST_URLS else client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/kirjaudu/")
+
+
+@pytest.mark.parametrize(("name", "target"), GET_URLS + POST_URLS)
+def test_a_clerk_of_another_body_gets_404_and_changes_nothing(client, world, name, target):
+    client.force_login(world["other"])
+    url = reverse(name, args=[world[target].pk])
+    response = client.post(url) if (name, target) in POST_URLS else client.get(url)
+    assert response.status_code == 404
+    assert AgendaItem.objects.filter(pk=world["item"].pk).exists()
+
+
+@pytest.mark.parametrize("user", ["clerk", "admin"])
+@pytest.mark.parametrize(("name", "target"), GET_URLS)
+def test_the_clerk_and_an_administrator_open_every_staff_page(client, world, user, name, target):
+    client.force_login(world[user])
+    response = client.get(reverse(name, args=[world[target].pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("user", ["clerk", "admin"])
+@pytest.mark.parametrize(("name", "target"), POST_URLS)
+def test_the_clerk_and_an_administrator_reach_every_action(client, world, user, name, target):
+    """An empty POST is refused with a message or a 4xx, never a 500 or a 404."""
+    client.force_login(world[user])
+    response = client.post(reverse(name, args=[world[target].pk]))
+    assert response.status_code in (200, 302, 400, 422)
+
+
+@pytest.mark.parametrize("url", ["/hallinta/", "/hallinta/kokoukset/uusi/"])
+def test_dashboard_and_new_meeting_need_sign_in(client, url):
+    assert client.get(url).status_code == 302
+
+
+def test_the_dashboard_lists_my_bodies_and_what_is_due(client, world):
+    planned = MeetingFactory(
+        body=world["body"], state=MeetingState.PLANNED, start=timezone.now() + timedelta(days=10)
+    )
+    client.force_login(world["clerk"])
+    html = client.get("/hallinta/").content.decode()
+    assert "Aluehallitus" in html
+    assert "Tarkastuslautakunta" not in html
+    assert reverse("staff:meeting", args=[planned.pk]) in html
+
+
+def test_a_clerk_creates_a_meeting_only_for_their_own_body(client, world):
+    client.force_login(world["clerk"])
+    day = (timezone.localdate() + timedelta(days=14)).isoformat()
+    response = client.post(
+        "/hallinta/kokoukset/uusi/",
+        {
+            "body": world["body"].pk,
+            "day": day,
+            "start_time": "14:00",
+            "place": "Lahti",
+            "mode": "in_person",
+        },
+    )
+    assert response.status_code == 302
+    other_body = world["other"].clerk_of.get()
+    response = client.post(
+        "/hallinta/kokoukset/uusi/",
+        {"body": other_body.pk, "day": day, "start_time": "14:00", "mode": "in_person"},
+    )
+    assert response.status_code == 400
+    assert not other_body.meetings.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"day": "2026-02-30", "start_time": "14:00", "mode": "in_person"},
+        {"day": "eilen", "start_time": "25:99", "mode": "in_person"},
+        {"day": "2020-01-01", "start_time": "14:00", "mode": "in_person"},
+        {"day": "2099-01-01", "start_time": "14:00", "end_time": "13:00", "mode": "in_person"},
+        {"day": "2099-01-01", "start_time": "14:00", "mode": "in_person", "place": "x" * 10_000},
+    ],
+)
+def test_bad_meeting_input_gets_a_message(client, world, data):
+    client.force_login(world["clerk"])
+    response = client.post("/hallinta/kokoukset/uusi/", {"body": world["body"].pk, **data})
+    assert response.status_code == 400
+    assert "Korjaa seuraavat kohdat" in response.content.decode()
+
+
+def test_a_late_notice_is_refused_with_the_rule_named(client, world):
+    meeting = services.meeting_create(
+        body=world["body"], start=timezone.now() + timedelta(days=1, hours=2)
+    )
+    services.item_add(meeting=meeting, title="Asia")
+    client.force_login(world["clerk"])
+    response = client.post(reverse("staff:publish_notice", args=[meeting.pk]), follow=True)
+    html = response.content.decode()
+    assert "vähintään 3 päivää ennen kokousta" in html
+    meeting.refresh_from_db()
+    assert meeting.state == MeetingState.PLANNED
+
+
+def test_script_in_a_title_is_stored_as_text_and_shown_escaped(client, world):
+    meeting = services.meeting_create(body=world["body"], start=timezone.now() + timedelta(days=10))
+    client.force_login(world["clerk"])
+    client.post(
+        reverse("staff:item_add", args=[meeting.pk]), {"title": "<script>alert(1)</script>"}
+    )
+    html = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_two_clerks_editing_at_once_see_a_conflict_with_both_versions(client, world):
+    item = world["item"]
+    client.force_login(world["clerk"])
+    url = reverse("staff:item_edit", args=[item.pk])
+    form = {
+        "title": item.title,
+        "summary": "",
+        "body": "",
+        "proposal": "<p>Ensimmäinen</p>",
+        "is_public": "on",
+        "appeal_type": "rectification",
+        "version": "1",
+    }
+    assert client.post(url, form).status_code == 302
+    second = client.post(url, {**form, "proposal": "<p>Toisen sihteerin teksti</p>"})
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "Joku muu tallensi" in html
+    assert "Toisen sihteerin teksti" in html  # what the second clerk typed is kept
+    assert "Ensimmäinen" in html  # and the saved version is shown
+    item.refresh_from_db()
+    assert item.proposal == "<p>Ensimmäinen</p>"
+
+
+def test_the_htmx_item_editor_answers_with_the_editor_region(client, world):
+    item = world["item"]
+    client.force_login(world["clerk"])
+    response = client.get(reverse("staff:item_edit", args=[item.pk]), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert 'id="editor"' in html
+    assert "<html" not in html
+
+
+def test_moving_an_item_with_htmx_returns_the_agenda(client, world):
+    meeting = services.meeting_create(body=world["body"], start=timezone.now() + timedelta(days=10))
+    services.item_add(meeting=meeting, title="Eka")
+    second = services.item_add(meeting=meeting, title="Toka")
+    client.force_login(world["clerk"])
+    response = client.post(
+        reverse("staff:item_move", args=[second.pk]), {"direction": "up"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert 'id="agenda"' in html
+    assert html.index("Toka") < html.index("Eka")
+
+
+def test_a_presenter_edits_only_the_proposal_of_their_own_item_before_publication(client, world):
+    presenter_user = UserFactory()
+    presenter = PersonFactory(user=presenter_user)
+    meeting = services.meeting_create(body=world["body"], start=timezone.now() + timedelta(days=10))
+    item = services.item_add(meeting=meeting, title="Esittelijän asia")
+    item.presenter = presenter
+    item.save(update_fields=["presenter"])
+    client.force_login(presenter_user)
+    url = reverse("staff:item_edit", args=[item.pk])
+    html = client.get(url).content.decode()
+    assert 'name="proposal"' in html
+    assert 'name="title"' not in html
+    assert client.post(url, {"proposal": "<p>Uusi ehdotus</p>", "version": "1"}).status_code == 302
+    item.refresh_from_db()
+    assert item.proposal == "<p>Uusi ehdotus</p>"
+    assert client.get(reverse("staff:meeting", args=[meeting.pk])).status_code == 404
+
+
+def test_a_vote_with_more_ballots_than_members_is_refused(client, world):
+    meeting, item = world["meeting"], world["item"]
+    members = [PersonFactory() for _ in range(3)]
+    services.attendance_record(
+        meeting=meeting,
+        rows=[
+            AttendanceRow(person=p, role="chair" if i == 0 else "member", presence="present")
+            for i, p in enumerate(members)
+        ],
+    )
+    services.handling_record(item=item, outcome=Outcome.AS_PROPOSED, decision="<p>x</p>")
+    counter = services.counter_proposal_add(
+        item=item, proposer=members[1], text="Vastaehdotus", seconder=members[2]
+    )
+    stranger = PersonFactory()
+    client.force_login(world["clerk"])
+    data = {
+        "counter_proposal": counter.pk,
+        "method": "open",
+        "chair": members[0].pk,
+        **{f"ballot_{p.pk}": "yes" for p in members},
+        f"ballot_{stranger.pk}": "no",
+    }
+    response = client.post(reverse("staff:vote_save", args=[item.pk]), data, follow=True)
+    assert "eivät voi äänestää" in response.content.decode()
+    assert not item.handling.votes.exists()

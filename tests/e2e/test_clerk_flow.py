@@ -1,0 +1,215 @@
+"""A clerk takes a meeting from nothing to published minutes; a resident then reads it all.
+
+The same flow runs with JavaScript (htmx swaps, checked with axe-core after each) and
+without it (plain forms, POST-redirect-GET).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from councils.models import Meeting, MeetingState
+
+PASSWORD = "raati-demo-2026"
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> None:
+    call_command("load_demo", stdout=StringIO())
+
+
+def _sign_in(page: Page, username: str) -> None:
+    page.goto("/kirjaudu/")
+    page.get_by_label("Käyttäjätunnus").fill(username)
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu").click()
+    expect(page.get_by_role("button", name=re.compile("Kirjaudu ulos"))).to_be_visible()
+
+
+def _sign_out(page: Page) -> None:
+    page.get_by_role("button", name=re.compile("Kirjaudu ulos")).click()
+
+
+def _check(page: Page, assert_accessible, js: bool) -> None:  # type: ignore[no-untyped-def]
+    if js:
+        assert_accessible(page)
+
+
+def _status(page: Page, text: str) -> None:
+    expect(page.get_by_role("status").filter(has_text=text).first).to_be_visible()
+
+
+def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignore[no-untyped-def]
+    _sign_in(page, "sihteeri")
+    page.get_by_role("link", name="Työpöytä").click()
+    expect(page.locator("h1")).to_have_text("Työpöytä")
+    _check(page, assert_accessible, js)
+
+    # A new meeting of the board, two weeks ahead.
+    page.get_by_role("link", name="Uusi kokous").click()
+    day = timezone.localdate() + timedelta(days=14)
+    page.get_by_label("Toimielin").select_option(label="Aluehallitus")
+    page.get_by_label("Päivämäärä").fill(day.isoformat())
+    page.get_by_label("Alkaa klo").fill("14:00")
+    page.get_by_label("Paikka").fill("Hyvinvointialueen kokoushuone, Lahti")
+    page.get_by_role("button", name="Luo kokous").click()
+    expect(page.locator("h1")).to_contain_text("Aluehallitus")
+    meeting = Meeting.objects.filter(body__slug="aluehallitus").latest("pk")
+    _check(page, assert_accessible, js)
+
+    # Three items; the third is moved up to § 2.
+    for title, diary in [
+        ("Palvelusetelin sääntökirja", "901/05.00.00/2026"),
+        ("Hoitajamitoituksen seuranta", "902/05.00.00/2026"),
+        ("Ensihoidon palvelutasopäätös", "903/10.00.00/2026"),
+    ]:
+        page.get_by_label("Otsikko").fill(title)
+        page.get_by_label("Tai uusi asia: diaarinumero").fill(diary)
+        page.get_by_role("button", name="Lisää esityslistalle").click()
+        expect(page.locator("#agenda")).to_contain_text(title)
+    _check(page, assert_accessible, js)
+    page.get_by_role("button", name=re.compile(r"Siirrä ylös.*§ \d+$")).last.click()
+    agenda = page.locator(".staff-agenda__item")
+    expect(agenda.nth(1)).to_contain_text("Ensihoidon palvelutasopäätös")
+    _check(page, assert_accessible, js)
+
+    # The proposal of § 1 is written in the item editor.
+    page.get_by_role("link", name=re.compile("Muokkaa.*§")).first.click()
+    page.get_by_label("Päätösehdotus").fill("<p>Aluehallitus hyväksyy sääntökirjan.</p>")
+    page.get_by_role("button", name="Tallenna", exact=True).click()
+    _status(page, "Tallennettu")
+    _check(page, assert_accessible, js)
+    page.get_by_role("link", name=meeting_label(meeting)).click()
+
+    page.get_by_role("button", name="Julkaise kokouskutsu").click()
+    _status(page, "Kokouskutsu on julkaistu")
+    page.get_by_role("button", name="Julkaise esityslista").click()
+    _status(page, "Esityslista on julkaistu")
+
+    # The day of the meeting comes.
+    Meeting.objects.filter(pk=meeting.pk).update(start=timezone.now() - timedelta(hours=1))
+    page.reload()
+
+    page.get_by_role("link", name="Läsnäolo ja päätösvaltaisuus").click()
+    rows = page.locator("table.attendance tbody tr")
+    for index in range(rows.count()):
+        row = rows.nth(index)
+        role = row.locator("td").first.inner_text().strip().lower()
+        if role in ("puheenjohtaja", "jäsen"):
+            row.locator("select").select_option("present")
+    if js:
+        expect(page.locator("#quorum")).to_contain_text("päätösvaltainen")
+        _check(page, assert_accessible, js)
+    page.get_by_role("button", name="Tallenna läsnäolo").click()
+    _status(page, "Läsnäolo tallennettu")
+
+    # § 1: a seconded counter-proposal, a vote, a dissent.
+    _record_link(page, 0).click()
+    page.get_by_role("button", name="Tallenna käsittely").click()
+    _status(page, "käsittely on tallennettu")
+    _check(page, assert_accessible, js)
+    proposer = page.get_by_label("Ehdottaja")
+    options = proposer.locator("option").all_inner_texts()
+    members = [o for o in options if o.strip() and "---" not in o]
+    proposer.select_option(label=members[0])
+    page.get_by_label("Kannattaja").select_option(label=members[1])
+    page.get_by_label("Vastaehdotus", exact=True).fill("Sääntökirja palautetaan valmisteluun.")
+    page.get_by_role("button", name="Kirjaa vastaehdotus").click()
+    _status(page, "kannatettu vastaehdotus")
+    page.get_by_label(members[0], exact=True).select_option("no")
+    page.get_by_label(members[1], exact=True).select_option("no")
+    page.get_by_label("Puheenjohtaja").select_option(index=1)
+    page.get_by_role("button", name="Kirjaa äänestys").click()
+    _status(page, "Äänestys kirjattu")
+    _check(page, assert_accessible, js)
+    page.get_by_label("Jäsen", exact=True).first.select_option(label=members[0])
+    page.get_by_label("Perustelut").fill("Sääntökirja rajaa pienet palveluntuottajat pois.")
+    page.get_by_role("button", name="Kirjaa eriävä mielipide").click()
+    _status(page, "eriävä mielipide on kirjattu")
+
+    # § 2: a disqualification, then the handling.
+    page.get_by_role("link", name=meeting_label(meeting)).click()
+    _record_link(page, 1).click()
+    page.get_by_label("Jäsen", exact=True).first.select_option(label=members[2])
+    page.get_by_label("Peruste").select_option("close_person")
+    page.get_by_role("button", name="Kirjaa esteellisyys").click()
+    _status(page, "Esteellisyys on kirjattu")
+    page.get_by_role("button", name="Tallenna käsittely").click()
+    _status(page, "käsittely on tallennettu")
+
+    page.get_by_role("link", name=meeting_label(meeting)).click()
+    _record_link(page, 2).click()
+    page.get_by_role("button", name="Tallenna käsittely").click()
+    _status(page, "käsittely on tallennettu")
+
+    # Minutes: held, drafted with two checkers.
+    page.get_by_role("link", name=meeting_label(meeting)).click()
+    page.get_by_role("button", name="Merkitse kokous pidetyksi").click()
+    from django.contrib.auth import get_user_model
+
+    checkers = [
+        get_user_model().objects.get(username=f"tarkastaja{n}").person.full_name for n in (1, 2)
+    ]
+    page.get_by_label("Ensimmäinen pöytäkirjantarkastaja").select_option(label=checkers[0])
+    page.get_by_label("Toinen pöytäkirjantarkastaja").select_option(label=checkers[1])
+    page.get_by_role("button", name="Laadi pöytäkirja").click()
+    _status(page, "odottaa tarkastajia")
+    _check(page, assert_accessible, js)
+    _sign_out(page)
+
+    for checker in ("tarkastaja1", "tarkastaja2"):
+        _sign_in(page, checker)
+        page.get_by_role("link", name="Työpöytä").click()
+        page.locator("#check-heading ~ ul").get_by_role("link").first.click()
+        expect(page.locator("body")).to_contain_text("Palvelusetelin sääntökirja")
+        _check(page, assert_accessible, js)
+        page.get_by_role("button", name="Hyväksyn pöytäkirjan").click()
+        _status(page, "hyväksyntäsi")
+        _sign_out(page)
+
+    _sign_in(page, "sihteeri")
+    page.goto(f"/hallinta/kokoukset/{meeting.pk}/")
+    page.get_by_role("button", name="Julkaise pöytäkirja").click()
+    _status(page, "Pöytäkirja on julkaistu")
+    expect(page.locator("#history-heading ~ div")).to_contain_text("pöytäkirja julkaistu")
+    meeting.refresh_from_db()
+    assert meeting.state == MeetingState.MINUTES_PUBLISHED
+    _sign_out(page)
+
+    # A resident reads what happened.
+    page.goto(meeting.get_absolute_url())
+    expect(page.locator("h1")).to_contain_text(f"{meeting.number}/{meeting.year}")
+    expect(page.get_by_text("Kokous oli päätösvaltainen.")).to_be_visible()
+    page.get_by_role("link", name="Palvelusetelin sääntökirja").click()
+    expect(page.get_by_role("table", name="Miten kukin jäsen äänesti")).to_be_visible()
+    expect(page.get_by_text("Muutoksenhaun viimeinen päivä")).to_be_visible()
+    expect(page.get_by_text("Sääntökirja rajaa pienet palveluntuottajat pois.")).to_be_visible()
+    _check(page, assert_accessible, js)
+    page.goto(meeting.get_absolute_url())
+    page.get_by_role("link", name="Hoitajamitoituksen seuranta").click()
+    expect(page.get_by_text("läheinen on asianosainen")).to_be_visible()
+
+
+def _record_link(page: Page, index: int):  # type: ignore[no-untyped-def]
+    return page.get_by_role("link", name=re.compile("^Kirjaa käsittely")).nth(index)
+
+
+def meeting_label(meeting: Meeting) -> str:
+    return f"Aluehallitus {meeting.number}/{meeting.year}"
+
+
+def test_a_clerk_runs_a_meeting_end_to_end_with_javascript(
+    page: Page, demo: None, assert_accessible
+):
+    run_flow(page, assert_accessible, js=True)
+
+
+def test_the_same_flow_works_without_javascript(page_nojs: Page, demo: None, assert_accessible):
+    run_flow(page_nojs, assert_accessible, js=False)
