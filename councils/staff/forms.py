@@ -25,6 +25,7 @@ from councils.models import (
     VoteMethod,
 )
 from councils.rules import confidential_item_problems
+from portal.lib.sanitize import editable_to_html, html_to_editable
 
 
 class MeetingForm(forms.Form):
@@ -145,10 +146,19 @@ class ItemForm(forms.ModelForm):
         self.fields["presenter"].queryset = people  # type: ignore[attr-defined]
         for name in ("summary", "body", "proposal"):
             self.fields[name].validators.append(MaxLengthValidator(100_000))
+        for name in ("body", "proposal"):
+            if not self.is_bound and self.instance.pk:
+                self.initial[name] = html_to_editable(getattr(self.instance, name))
         if proposal_only:
             for name in list(self.fields):
                 if name not in ("proposal", "version"):
                     del self.fields[name]
+
+    def clean_body(self) -> str:
+        return editable_to_html(self.cleaned_data["body"])
+
+    def clean_proposal(self) -> str:
+        return editable_to_html(self.cleaned_data["proposal"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -196,6 +206,13 @@ AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0, max_num=500, 
 
 class HandlingForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+
+    def clean_decision(self) -> str:
+        return editable_to_html(self.cleaned_data["decision"])
+
+    def clean_notes(self) -> str:
+        return editable_to_html(self.cleaned_data["notes"])
+
     decision = forms.CharField(
         label=_("Decision"),
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -34,6 +34,7 @@ from councils.staff.forms import (
     VoteForm,
 )
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.sanitize import html_to_editable
 
 MEMBERSHIP_TO_ATTENDANCE = {
     MembershipRole.CHAIR: AttendanceRole.CHAIR,
@@ -96,7 +97,9 @@ def attendance(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     initial = _attendance_initial(meeting)
     formset = AttendanceFormSet(request.POST or None, initial=initial, prefix="a")
     if request.method == "POST" and formset.is_valid():
-        rows: list[dict[str, Any]] = [form.cleaned_data for form in formset if form.cleaned_data.get("presence")]
+        rows: list[dict[str, Any]] = [
+            form.cleaned_data for form in formset if form.cleaned_data.get("presence")
+        ]
         if request.POST.get("preview") and request.htmx:
             # The live quorum: counted from the form as it is, nothing saved.
             return render(
@@ -165,8 +168,8 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
         or HandlingForm(
             initial={
                 "outcome": handling.outcome if handling else "as_proposed",
-                "decision": handling.decision if handling else item.proposal,
-                "notes": handling.notes if handling else "",
+                "decision": html_to_editable(handling.decision if handling else item.proposal),
+                "notes": html_to_editable(handling.notes) if handling else "",
             }
         ),
         "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
@@ -114,3 +115,34 @@ def redact_personal_data(value: str) -> str:
     redactor.feed(value)
     redactor.close()
     return "".join(redactor.out)
+
+
+_SIMPLE_MARKUP = re.compile(r"</?(p|br)\s*/?>", re.IGNORECASE)
+
+
+def html_to_editable(value: str) -> str:
+    """Rich text as a clerk edits it: plain paragraphs when it has only <p> and <br>.
+
+    Anything richer (lists, links, tagged personal data) stays as HTML, so nothing is lost
+    in a round trip through the form.
+    """
+    if not value or "<" not in value:
+        return value
+    if re.search(r"<(?!/?(p|br)\b)", value, re.IGNORECASE):
+        return value
+    paragraphs = re.split(r"</p>\s*", value)
+    text = [unescape(_SIMPLE_MARKUP.sub("", p).strip()) for p in paragraphs]
+    return "\n\n".join(t for t in text if t)
+
+
+def editable_to_html(value: str) -> str:
+    """A clerk's text as HTML: blank-line separated paragraphs become <p>, HTML passes through."""
+    value = (value or "").strip()
+    if not value or "<" in value:
+        return value
+    blocks = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
+    return "".join(
+        "<p>" + escape(block.strip()).replace("\n", "<br>") + "</p>"
+        for block in blocks
+        if block.strip()
+    )

@@ -39,4 +39,6 @@ class Command(BaseCommand):
             self.style.SUCCESS("Demo data loaded.")
             + f"\nSign in at /kirjaudu/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}"
             + (" (created now)." if created else " (already existed).")
+            + f"\nThe board's clerk signs in as 'sihteeri', the minutes checkers as 'tarkastaja1'"
+            f" and 'tarkastaja2', all with the password {DEMO_PASSWORD!r}."
         )
