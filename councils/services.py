@@ -32,6 +32,8 @@ from councils.models import (
     DecisionVersion,
     Disqualification,
     Dissent,
+    Election,
+    ElectionCandidate,
     Handling,
     Meeting,
     MeetingMode,
@@ -756,3 +758,54 @@ def official_decision_publish(
         number=number,
         published_at=timezone.now(),
     )
+
+
+@transaction.atomic
+def election_record(
+    *,
+    item: AgendaItem,
+    position: str,
+    seats: int,
+    votes: dict[int, int],
+    lot_winner: Person | None = None,
+) -> Election:
+    """Record an election by closed ballot: the most votes win; a tie at the last seat by lot.
+
+    HVAL, as KuntaL 104 §: equal votes in an election are decided by drawing lots; the
+    clerk records whom the lot chose (lot_winner).
+    """
+    item = _recordable(item)
+    handling = Handling.objects.filter(item=item).first()
+    if handling is None:
+        raise RuleViolation(_("Record the handling of the item first."))
+    if not position.strip():
+        raise RuleViolation(_("Name the position to fill."))
+    if seats < 1 or len(votes) < seats:
+        raise RuleViolation(_("An election needs at least as many candidates as seats."))
+    ranked = sorted(votes.items(), key=lambda pair: -pair[1])
+    tie = rules.election_tie_needs_lot([count for _pk, count in ranked], seats=seats)
+    elected = {pk for pk, _count in ranked[:seats]}
+    drawn: set[int] = set()
+    if tie:
+        boundary = ranked[seats - 1][1]
+        tied = {pk for pk, count in ranked if count == boundary}
+        if lot_winner is None or lot_winner.pk not in tied:
+            raise RuleViolation(
+                _(
+                    "The votes are tied for the last seat, so it is decided by lot: record whom the lot chose."
+                )
+            )
+        elected = {pk for pk, count in ranked if count > boundary} | {lot_winner.pk}
+        drawn = {lot_winner.pk}
+    election = Election.objects.create(handling=handling, position=position.strip(), seats=seats)
+    ElectionCandidate.objects.bulk_create(
+        ElectionCandidate(
+            election=election,
+            person_id=pk,
+            votes=count,
+            elected=pk in elected,
+            drawn_by_lot=pk in drawn,
+        )
+        for pk, count in ranked
+    )
+    return election

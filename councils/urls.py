@@ -31,6 +31,7 @@ urlpatterns = [
     path("pykalat/<int:pk>/", views.item_detail, name="item_detail"),
     path("pykalat/<int:pk>/versiot/<int:number>/", views.item_version, name="item_version"),
     path("paatokset/", views.decision_list, name="decision_list"),
+    path("liitteet/<int:pk>/", views.attachment_file, name="attachment"),
     path(
         "asiat/<int:number>/<taskclass:task_class>/<int:year>/",
         views.case_detail,

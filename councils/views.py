@@ -9,9 +9,10 @@ from itertools import groupby
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from councils.forms import DecisionFilterForm
@@ -19,6 +20,7 @@ from councils.models import (
     BODY_KIND_ORDER,
     SEATED_ROLES,
     AgendaItem,
+    Attachment,
     Attendance,
     Ballot,
     Body,
@@ -456,3 +458,34 @@ def item_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "section": "decisions",
         },
     )
+
+
+@require_GET
+def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
+    """An attachment's PDF. Public ones of public items once the agenda is out; clerks any.
+
+    Files are never served from MEDIA_URL directly, so a confidential attachment cannot be
+    fetched by guessing its name.
+    """
+    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
+    item = attachment.item
+    public = (
+        attachment.is_public
+        and item.is_public
+        and AgendaItem.objects.on_public_agenda().filter(pk=item.pk).exists()
+    )
+    if not public and not AgendaItem.objects.editable_by(request.user).filter(pk=item.pk).exists():
+        raise Http404("no such attachment")
+    if not attachment.file:
+        raise Http404("no file")
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("file missing") from None
+    response = FileResponse(
+        handle,
+        content_type="application/pdf",
+        filename=f"{slugify(attachment.title) or 'liite'}.pdf",
+    )
+    response["Cache-Control"] = "private, max-age=0" if not public else "public, max-age=3600"
+    return response

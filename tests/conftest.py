@@ -13,4 +13,8 @@ def _clear_cache() -> None:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     # PBKDF2 at production strength costs ~0.3 s per user; the tests make hundreds.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        # Still verifies passwords stored before the override (module-scoped fixtures).
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]

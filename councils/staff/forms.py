@@ -41,7 +41,9 @@ class MeetingForm(forms.Form):
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     mode = forms.ChoiceField(label=_("Form of meeting"), choices=MeetingMode.choices)
-    stream_url = forms.URLField(label=_("Live stream address"), required=False, max_length=200)
+    stream_url = forms.URLField(
+        label=_("Live stream address"), required=False, max_length=200, assume_scheme="https"
+    )
 
     def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -380,3 +382,46 @@ class OfficialDecisionForm(forms.Form):
                 _("No case has the diary number “%(query)s”.") % {"query": query}
             )
         return case
+
+
+class ElectionForm(forms.Form):
+    """An election: up to eight candidates with the votes each received."""
+
+    CANDIDATES = 8
+
+    position = forms.CharField(label=_("Position to fill"), max_length=300)
+    seats = forms.IntegerField(label=_("Number to elect"), min_value=1, max_value=50, initial=1)
+    lot_winner = forms.ModelChoiceField(
+        label=_("Chosen by lot (only when the votes are tied)"),
+        queryset=Person.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, candidates: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lot_winner"].queryset = candidates  # type: ignore[attr-defined]
+        for n in range(1, self.CANDIDATES + 1):
+            self.fields[f"candidate_{n}"] = forms.ModelChoiceField(
+                label=_("Candidate %(n)s") % {"n": n}, queryset=candidates, required=False
+            )
+            self.fields[f"votes_{n}"] = forms.IntegerField(
+                label=_("Votes for candidate %(n)s") % {"n": n},
+                min_value=0,
+                max_value=100_000,
+                required=False,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        votes: dict[int, int] = {}
+        for n in range(1, self.CANDIDATES + 1):
+            candidate = data.get(f"candidate_{n}")
+            if candidate is None:
+                continue
+            if candidate.pk in votes:
+                self.add_error(f"candidate_{n}", _("The same candidate is listed twice."))
+            votes[candidate.pk] = data.get(f"votes_{n}") or 0
+        if not votes:
+            raise forms.ValidationError(_("List the candidates and their votes."))
+        data["votes"] = votes
+        return data

@@ -30,6 +30,7 @@ from councils.staff.forms import (
     CounterProposalForm,
     DisqualificationForm,
     DissentForm,
+    ElectionForm,
     HandlingForm,
     VoteForm,
 )
@@ -177,6 +178,11 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
         "disqualification_form": forms.get("disqualification_form")
         or DisqualificationForm(members=Person.objects.filter(attendances__meeting=item.meeting)),
         "dissent_form": forms.get("dissent_form") or DissentForm(members=members),
+        "election_form": forms.get("election_form")
+        or ElectionForm(candidates=Person.objects.order_by("last_name", "first_name")),
+        "elections": list(handling.elections.prefetch_related("candidates__person"))
+        if handling
+        else [],
         "proposals": list(
             Proposal.objects.filter(handling__item=item).select_related("proposer", "seconder")
         ),
@@ -329,3 +335,24 @@ def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except services.RuleViolation as exc:
         return _record_answer(request, item, error=str(exc))
     return _record_answer(request, item, message=_("The dissenting opinion is recorded."))
+
+
+@login_required
+@require_POST
+def election_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = ElectionForm(request.POST, candidates=Person.objects.order_by("last_name", "first_name"))
+    if not form.is_valid():
+        return _record_answer(request, item, election_form=form)
+    data = form.cleaned_data
+    try:
+        services.election_record(
+            item=item,
+            position=data["position"],
+            seats=data["seats"],
+            votes=data["votes"],
+            lot_winner=data["lot_winner"],
+        )
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(request, item, message=_("The election is recorded."))

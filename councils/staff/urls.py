@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from councils.staff import items, meetings, minutes, recording
+from councils.staff import attachments, items, meetings, minutes, officials, recording
 
 app_name = "staff"
 urlpatterns = [
@@ -47,5 +47,13 @@ urlpatterns = [
         name="disqualification_add",
     ),
     path("pykalat/<int:pk>/eriava-mielipide/", recording.dissent_add, name="dissent_add"),
+    path("pykalat/<int:pk>/vaali/", recording.election_add, name="election_add"),
     path("pykalat/<int:pk>/korjaus/", minutes.decision_correct, name="decision_correct"),
+    path("pykalat/<int:pk>/liitteet/", attachments.attachment_upload, name="attachment_upload"),
+    path("liitteet/<int:pk>/poista/", attachments.attachment_delete, name="attachment_delete"),
+    path(
+        "viranhaltijapaatokset/uusi/",
+        officials.official_decision_new,
+        name="official_decision_new",
+    ),
 ]

@@ -69,6 +69,8 @@ POST_URLS = [
     ("staff:vote_save", "item"),
     ("staff:disqualification_add", "item"),
     ("staff:dissent_add", "item"),
+    ("staff:election_add", "item"),
+    ("staff:attachment_upload", "item"),
 ]
 
 

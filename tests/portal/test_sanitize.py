@@ -11,7 +11,10 @@ def test_plain_paragraphs_round_trip_through_the_editor():
 
 
 def test_typed_text_becomes_escaped_paragraphs():
-    assert editable_to_html("Rivi <b>\nToinen rivi\n\nUusi kappale") == "Rivi <b>\nToinen rivi\n\nUusi kappale"
+    assert (
+        editable_to_html("Rivi <b>\nToinen rivi\n\nUusi kappale")
+        == "Rivi <b>\nToinen rivi\n\nUusi kappale"
+    )
     assert editable_to_html("A & B\nrivi\n\nC") == "<p>A &amp; B<br>rivi</p><p>C</p>"
 
 
