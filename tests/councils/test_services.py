@@ -7,7 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from councils import services
 from councils.models import (
@@ -29,6 +29,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():  # type: ignore[no-untyped-def]
+    """These tests read the English source messages; the pages use the /en/ prefix."""
+    with translation.override("en"):
+        yield
 
 
 def _future(days: int = 20) -> datetime:

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -24,6 +25,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():  # type: ignore[no-untyped-def]
+    """These tests read the English source messages; the pages use the /en/ prefix."""
+    with translation.override("en"):
+        yield
 
 
 def pdf_bytes(*, pages: int = 1, text: str = "", password: str = "") -> bytes:
@@ -107,7 +115,7 @@ def test_it_sends_anonymous_users_to_sign_in(client, world):
     ):
         response = client.post(url)
         assert response.status_code == 302
-        assert response["Location"].startswith("/kirjaudu/")
+        assert response["Location"].startswith("/en/kirjaudu/")
     assert Attachment.objects.count() == 1
 
 
@@ -144,7 +152,7 @@ def test_it_attaches_a_pdf_for_the_clerk_and_an_administrator(client, world, med
 
     html = client.get(response["Location"]).content.decode()
     assert "“Talousarvio 2026” attached." in html
-    assert f'href="/liitteet/{attachment.pk}/"' in html
+    assert f'href="{reverse("councils:attachment", args=[attachment.pk])}"' in html
     assert '<span class="visually-hidden"> Talousarvio 2026</span>' in html
     assert "PDF, " in html
 

@@ -7,14 +7,22 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from councils.models import AppealType, OfficialDecision
 from tests.factories import BodyFactory, CaseFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-URL = "/hallinta/viranhaltijapaatokset/uusi/"
+
+@pytest.fixture(autouse=True)
+def _in_english():  # type: ignore[no-untyped-def]
+    """These tests read the English source messages; the pages use the /en/ prefix."""
+    with translation.override("en"):
+        yield
+
+
+URL = "/en/hallinta/viranhaltijapaatokset/uusi/"
 
 
 @pytest.fixture
@@ -66,7 +74,7 @@ def decision_data(official, **changes):
 def test_it_sends_anonymous_users_to_sign_in(client, world):
     for response in (client.get(URL), client.post(URL, decision_data(world["colleague"]))):
         assert response.status_code == 302
-        assert response["Location"].startswith("/kirjaudu/")
+        assert response["Location"].startswith("/en/kirjaudu/")
     assert not OfficialDecision.objects.exists()
 
 
@@ -94,7 +102,7 @@ def test_a_clerk_or_an_administrator_publishes_for_any_official(client, world, u
     page = client.get(decision.get_absolute_url()).content.decode()
     assert "Hankintapäätös: potilassängyt" in page
     assert "“Hankintapäätös: potilassängyt” is published." in page
-    listing = client.get("/viranhaltijapaatokset/").content.decode()
+    listing = client.get("/en/viranhaltijapaatokset/").content.decode()
     assert "Hankintapäätös: potilassängyt" in listing
 
 
