@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -385,6 +385,14 @@ def attendance_record(*, meeting: Meeting, rows: list[AttendanceRow]) -> list[At
         )
         saved.append(attendance)
     return saved
+
+
+def attendees(meeting: Meeting) -> QuerySet[Person]:
+    """The people who took part in the meeting, in person or remotely."""
+    # One filter() call, so both conditions hold for the same attendance row.
+    return Person.objects.filter(
+        attendances__meeting=meeting, attendances__presence__in=[Presence.PRESENT, Presence.REMOTE]
+    ).order_by("last_name", "first_name")
 
 
 def voters_for(item: AgendaItem) -> list[Attendance]:

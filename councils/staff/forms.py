@@ -274,6 +274,8 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.voters = voters
         self.fields["counter_proposal"].queryset = proposals  # type: ignore[attr-defined]
+        if len(proposals) == 1:
+            self.fields["counter_proposal"].initial = proposals[0].pk
         self.fields["chair"].queryset = Person.objects.filter(pk__in=[p.pk for p in voters])  # type: ignore[attr-defined]
         for person in voters:
             self.fields[f"ballot_{person.pk}"] = forms.ChoiceField(

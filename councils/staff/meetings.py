@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from councils import rules, services
-from councils.models import AgendaItem, Body, Meeting, MeetingState, Person
+from councils.models import AgendaItem, Body, Meeting, MeetingState
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
@@ -138,11 +138,7 @@ def _workspace_context(meeting: Meeting) -> dict[str, object]:
         ),
         "add_form": ItemAddForm(),
         "cancel_form": CancelForm(),
-        "minutes_form": MinutesForm(
-            attendees=Person.objects.filter(attendances__meeting=meeting)
-            .exclude(attendances__presence="absent")
-            .order_by("last_name", "first_name")
-        ),
+        "minutes_form": MinutesForm(attendees=services.attendees(meeting)),
         "started": meeting.start <= timezone.now(),
         "history": list(
             meeting.history.select_related("history_user").order_by("-history_date")[:30]

@@ -11,18 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from councils import services
-from councils.models import Meeting, Person
+from councils.models import Meeting
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import CorrectionForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
-
-
-def _attendees(meeting: Meeting):  # type: ignore[no-untyped-def]
-    return (
-        Person.objects.filter(attendances__meeting=meeting)
-        .exclude(attendances__presence="absent")
-        .order_by("last_name", "first_name")
-    )
 
 
 @login_required
@@ -30,7 +22,7 @@ def _attendees(meeting: Meeting):  # type: ignore[no-untyped-def]
 def minutes_draft(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     url = reverse("staff:meeting", args=[meeting.pk]) + "#minutes"
-    form = MinutesForm(request.POST, attendees=_attendees(meeting))
+    form = MinutesForm(request.POST, attendees=services.attendees(meeting))
     if not form.is_valid():
         return answer(
             request, url=url, error=_("Choose the checkers from the people who attended.")

@@ -176,7 +176,7 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
         "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),
         "vote_form": forms.get("vote_form") or VoteForm(proposals=counters, voters=voters),
         "disqualification_form": forms.get("disqualification_form")
-        or DisqualificationForm(members=Person.objects.filter(attendances__meeting=item.meeting)),
+        or DisqualificationForm(members=services.attendees(item.meeting)),
         "dissent_form": forms.get("dissent_form") or DissentForm(members=members),
         "election_form": forms.get("election_form")
         or ElectionForm(candidates=Person.objects.order_by("last_name", "first_name")),
@@ -311,9 +311,7 @@ def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    form = DisqualificationForm(
-        request.POST, members=Person.objects.filter(attendances__meeting=item.meeting)
-    )
+    form = DisqualificationForm(request.POST, members=services.attendees(item.meeting))
     if not form.is_valid():
         return _record_answer(request, item, disqualification_form=form)
     try:

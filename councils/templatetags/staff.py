@@ -22,11 +22,16 @@ def history_changes(record: Any) -> list[dict[str, str]]:
     changes = []
     for change in record.diff_against(previous).changes:
         field = record.instance_type._meta.get_field(change.field)
+        labels = dict(field.flatchoices) if getattr(field, "choices", None) else {}
         changes.append(
             {
                 "field": str(getattr(field, "verbose_name", change.field)),
-                "old": Truncator(str(change.old if change.old is not None else "–")).chars(160),
-                "new": Truncator(str(change.new if change.new is not None else "–")).chars(160),
+                "old": _shown(labels.get(change.old, change.old)),
+                "new": _shown(labels.get(change.new, change.new)),
             }
         )
     return changes
+
+
+def _shown(value: Any) -> str:
+    return Truncator("–" if value in (None, "") else str(value)).chars(160)

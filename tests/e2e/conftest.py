@@ -67,8 +67,11 @@ class ConsoleWatch:
         def on_console(message: ConsoleMessage) -> None:
             # A page answered with 4xx on purpose (a form error, a lockout) is logged
             # by Chromium as a failed load of the document itself; that is no fault.
+            # htmx form answers with 422 (invalid input) or 409 (edit conflict) on purpose.
             document_status = message.text.startswith("Failed to load resource") and (
                 message.location.get("url") == page.url
+                or "status of 422" in message.text
+                or "status of 409" in message.text
             )
             if message.type == "error" and not document_status:
                 self.errors.append(f"{message.text} at {message.location.get('url')}")

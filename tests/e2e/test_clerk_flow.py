@@ -42,6 +42,11 @@ def _check(page: Page, assert_accessible, js: bool) -> None:  # type: ignore[no-
         assert_accessible(page)
 
 
+def _field(page: Page, label: str):  # type: ignore[no-untyped-def]
+    """A form control by its whole label (Django adds a colon to labels)."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}:?$"))
+
+
 def _status(page: Page, text: str) -> None:
     expect(page.get_by_role("status").filter(has_text=text).first).to_be_visible()
 
@@ -120,32 +125,37 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     members = [o for o in options if o.strip() and "---" not in o]
     proposer.select_option(label=members[0])
     page.get_by_label("Kannattaja").select_option(label=members[1])
-    page.get_by_label("Vastaehdotus", exact=True).fill("Sääntökirja palautetaan valmisteluun.")
+    _field(page, "Vastaehdotus").fill("Sääntökirja palautetaan valmisteluun.")
     page.get_by_role("button", name="Kirjaa vastaehdotus").click()
     _status(page, "kannatettu vastaehdotus")
-    page.get_by_label(members[0], exact=True).select_option("no")
-    page.get_by_label(members[1], exact=True).select_option("no")
-    page.get_by_label("Puheenjohtaja").select_option(index=1)
+    _field(page, members[0]).select_option("no")
+    _field(page, members[1]).select_option("no")
+    _field(page, "Puheenjohtaja").select_option(index=1)
     page.get_by_role("button", name="Kirjaa äänestys").click()
     _status(page, "Äänestys kirjattu")
     _check(page, assert_accessible, js)
-    page.get_by_label("Jäsen", exact=True).first.select_option(label=members[0])
+    _field(page, "Jäsen").first.select_option(label=members[0])
     page.get_by_label("Perustelut").fill("Sääntökirja rajaa pienet palveluntuottajat pois.")
     page.get_by_role("button", name="Kirjaa eriävä mielipide").click()
     _status(page, "eriävä mielipide on kirjattu")
 
-    # § 2: a disqualification, then the handling.
+    # § 2 (the item moved up): a disqualification, then the handling.
     page.get_by_role("link", name=meeting_label(meeting)).click()
     _record_link(page, 1).click()
-    page.get_by_label("Jäsen", exact=True).first.select_option(label=members[2])
-    page.get_by_label("Peruste").select_option("close_person")
+    _field(page, "Jäsen").first.select_option(label=members[2])
+    _field(page, "Esteellisyysperuste").select_option("close_person")
     page.get_by_role("button", name="Kirjaa esteellisyys").click()
     _status(page, "Esteellisyys on kirjattu")
+    # The item had no proposal, so the decision is written here; an empty one is refused.
+    page.get_by_role("button", name="Tallenna käsittely").click()
+    _status(page, "päätösehdotuksesta")
+    _field(page, "Päätös").fill("Aluehallitus hyväksyi palvelutasopäätöksen.")
     page.get_by_role("button", name="Tallenna käsittely").click()
     _status(page, "käsittely on tallennettu")
 
     page.get_by_role("link", name=meeting_label(meeting)).click()
     _record_link(page, 2).click()
+    _field(page, "Päätös").fill("Aluehallitus merkitsi seurannan tiedoksi.")
     page.get_by_role("button", name="Tallenna käsittely").click()
     _status(page, "käsittely on tallennettu")
 
@@ -193,8 +203,9 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     expect(page.get_by_text("Sääntökirja rajaa pienet palveluntuottajat pois.")).to_be_visible()
     _check(page, assert_accessible, js)
     page.goto(meeting.get_absolute_url())
-    page.get_by_role("link", name="Hoitajamitoituksen seuranta").click()
+    page.get_by_role("link", name="Ensihoidon palvelutasopäätös").click()
     expect(page.get_by_text("läheinen on asianosainen")).to_be_visible()
+    expect(page.get_by_text("Aluehallitus hyväksyi palvelutasopäätöksen.")).to_be_visible()
 
 
 def _record_link(page: Page, index: int):  # type: ignore[no-untyped-def]
