@@ -279,3 +279,36 @@ def test_a_vote_with_more_ballots_than_members_is_refused(client, world):
     response = client.post(reverse("staff:vote_save", args=[item.pk]), data, follow=True)
     assert "eivät voi äänestää" in response.content.decode()
     assert not item.handling.votes.exists()
+
+
+def test_a_double_submitted_publish_is_refused_with_a_message(client, world):
+    meeting = services.meeting_create(body=world["body"], start=timezone.now() + timedelta(days=10))
+    services.item_add(meeting=meeting, title="Asia")
+    client.force_login(world["clerk"])
+    url = reverse("staff:publish_notice", args=[meeting.pk])
+    first = client.post(url, follow=True)
+    second = client.post(url, follow=True)
+    assert first.status_code == second.status_code == 200
+    assert "Kokouskutsu on julkaistu" in first.content.decode()
+    assert "ei ole mahdollista" in second.content.decode()
+    assert meeting.history.filter(state=MeetingState.NOTICE_PUBLISHED).count() == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {
+            "a-TOTAL_FORMS": "1",
+            "a-INITIAL_FORMS": "0",
+            "a-0-person": "999999",
+            "a-0-role": "member",
+            "a-0-presence": "present",
+        },
+        {"a-TOTAL_FORMS": "x", "a-INITIAL_FORMS": "0"},
+        {"a-TOTAL_FORMS": "100000", "a-INITIAL_FORMS": "0"},
+    ],
+)
+def test_broken_attendance_forms_get_a_4xx_not_a_500(client, world, data):
+    client.force_login(world["clerk"])
+    response = client.post(reverse("staff:attendance", args=[world["meeting"].pk]), data)
+    assert response.status_code == 400
