@@ -443,6 +443,16 @@ def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str
     """Record the outcome of an item and its decision text."""
     item = _recordable(item)
     _locked(item.meeting)
+    present, needed, quorate = item_quorum(item)
+    if not quorate:
+        raise RuleViolation(
+            _(
+                "The body has no quorum for § %(section)s: %(present)s members take part, "
+                "%(needed)s are needed (Act on Wellbeing Services Counties, 108 §). "
+                "Record the attendance first."
+            )
+            % {"section": item.section, "present": present, "needed": needed}
+        )
     if outcome in (Outcome.AS_PROPOSED, Outcome.AMENDED) and not decision.strip():
         raise RuleViolation(_("A decision needs its text; start from the proposal."))
     handling, _created = Handling.objects.update_or_create(

@@ -406,3 +406,16 @@ def test_every_change_leaves_an_audit_record(held_meeting):
     ]
     assert Attendance.history.count() == 5
     assert AgendaItem.history.filter(id=item.pk).exists()
+
+
+def test_nothing_is_decided_without_a_quorum():
+    body = BodyFactory(seats=5)
+    meeting = MeetingFactory(body=body, start=timezone.now() - timedelta(hours=1))
+    item = AgendaItemFactory(meeting=meeting, section=1)
+    services.attendance_record(
+        meeting=meeting,
+        rows=[AttendanceRow(person=PersonFactory(), role="member", presence="present") for _ in range(2)],
+    )
+    with pytest.raises(RuleViolation, match="no quorum"):
+        services.handling_record(item=item, outcome=Outcome.AS_PROPOSED, decision="<p>x</p>")
+    assert not hasattr(AgendaItem.objects.get(pk=item.pk), "handling")
