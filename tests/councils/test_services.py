@@ -414,7 +414,10 @@ def test_nothing_is_decided_without_a_quorum():
     item = AgendaItemFactory(meeting=meeting, section=1)
     services.attendance_record(
         meeting=meeting,
-        rows=[AttendanceRow(person=PersonFactory(), role="member", presence="present") for _ in range(2)],
+        rows=[
+            AttendanceRow(person=PersonFactory(), role="member", presence="present")
+            for _ in range(2)
+        ],
     )
     with pytest.raises(RuleViolation, match="no quorum"):
         services.handling_record(item=item, outcome=Outcome.AS_PROPOSED, decision="<p>x</p>")

@@ -312,3 +312,34 @@ def test_broken_attendance_forms_get_a_4xx_not_a_500(client, world, data):
     client.force_login(world["clerk"])
     response = client.post(reverse("staff:attendance", args=[world["meeting"].pk]), data)
     assert response.status_code == 400
+
+
+def test_a_corrected_decision_shows_its_note_and_keeps_the_earlier_version(client, world):
+    meeting, item = world["meeting"], world["item"]
+    members = [PersonFactory() for _ in range(3)]
+    services.attendance_record(
+        meeting=meeting,
+        rows=[AttendanceRow(person=p, role="member", presence="present") for p in members],
+    )
+    services.handling_record(
+        item=item, outcome=Outcome.AS_PROPOSED, decision="<p>Alkuperäinen päätös.</p>"
+    )
+    services.meeting_mark_held(meeting=meeting)
+    services.minutes_draft(
+        meeting=meeting, checker_1=members[0], checker_2=members[1], checked_at_meeting=False
+    )
+    services.minutes_approve(meeting=meeting, checker=members[0])
+    services.minutes_approve(meeting=meeting, checker=members[1])
+    services.minutes_publish(meeting=meeting)
+    client.force_login(world["clerk"])
+    response = client.post(
+        reverse("staff:decision_correct", args=[item.pk]),
+        {"decision": "Korjattu päätös.", "note": "Päätöksestä puuttui sana."},
+    )
+    assert response.status_code == 302
+    client.logout()
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert "Korjattu päätös." in html
+    assert "Päätöksestä puuttui sana." in html
+    earlier = client.get(reverse("councils:item_version", args=[item.pk, 1])).content.decode()
+    assert "Alkuperäinen päätös." in earlier
