@@ -108,7 +108,9 @@ def _check_open(meeting: Meeting) -> None:
 
 def _locked_open(item: AgendaItem) -> AgendaItem:
     """The item with its meeting, both rows locked: minutes_publish waits, or we do."""
-    locked = AgendaItem.objects.select_related("meeting").select_for_update().get(pk=item.pk)
+    locked = (
+        AgendaItem.objects.select_related("meeting").select_for_update(of=("self",)).get(pk=item.pk)
+    )
     _check_open(locked.meeting)
     return locked
 

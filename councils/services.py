@@ -48,7 +48,7 @@ from councils.models import (
     Vote,
     parse_diary_number,
 )
-from councils.signals import minutes_published
+from councils.signals import agenda_published, minutes_published
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -79,7 +79,7 @@ def _require_state(meeting: Meeting, *states: str, action: str) -> None:
 
 def _locked(meeting: Meeting) -> Meeting:
     """The meeting row, locked for this transaction: two clerks act one after the other."""
-    return Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
 
 
 # --- Preparing a meeting ---------------------------------------------------------------
@@ -204,7 +204,11 @@ def item_update(*, item: AgendaItem, expected_version: int, changes: dict[str, A
     Optimistic locking: the form carries the version it was opened at; a different
     version now means another clerk saved first (EditConflict, nothing overwritten).
     """
-    current = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+    current = (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("meeting__body")
+        .get(pk=item.pk)
+    )
     if current.version != expected_version:
         raise EditConflict(current)
     if current.meeting.state in (MeetingState.MINUTES_CHECKED, MeetingState.MINUTES_PUBLISHED):
@@ -327,6 +331,7 @@ def meeting_publish_agenda(*, meeting: Meeting) -> Meeting:
         _check_confidentiality(item)
     meeting.agenda_published_at = timezone.now()
     meeting.save(update_fields=["agenda_published_at"])
+    transaction.on_commit(lambda: agenda_published.send(sender=Meeting, meeting=meeting))
     return meeting
 
 
@@ -732,7 +737,9 @@ def decision_correct(
 ) -> DecisionVersion:
     """Correct a published decision as a new version with a visible note (never in place)."""
     item = (
-        AgendaItem.objects.select_for_update().select_related("meeting", "handling").get(pk=item.pk)
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("meeting", "handling")
+        .get(pk=item.pk)
     )
     if item.meeting.state != MeetingState.MINUTES_PUBLISHED:
         raise RuleViolation(_("Only published decisions are corrected; edit a draft directly."))

@@ -7,3 +7,6 @@ from django.dispatch import Signal
 # Sent with meeting=<Meeting> when its minutes are published or a decision is corrected;
 # the documents pipeline renders the minutes and extracts in response.
 minutes_published = Signal()
+
+# Sent with meeting=<Meeting> when its agenda is published.
+agenda_published = Signal()

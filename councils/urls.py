@@ -32,6 +32,7 @@ urlpatterns = [
     path("pykalat/<int:pk>/versiot/<int:number>/", views.item_version, name="item_version"),
     path("paatokset/", views.decision_list, name="decision_list"),
     path("liitteet/<int:pk>/", views.attachment_file, name="attachment"),
+    path("asiakirjat/<int:pk>/", views.document_file, name="document"),
     path(
         "asiat/<int:number>/<taskclass:task_class>/<int:year>/",
         views.case_detail,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from councils.documents import public_documents
 from councils.forms import DecisionFilterForm
 from councils.models import (
     BODY_KIND_ORDER,
@@ -28,6 +29,9 @@ from councils.models import (
     Case,
     DecisionVersion,
     Disqualification,
+    Document,
+    DocumentKind,
+    DocumentState,
     Election,
     ElectionCandidate,
     Meeting,
@@ -222,6 +226,7 @@ def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, obj
         "meeting": meeting,
         "items": items,
         "preview": preview,
+        "documents": [] if preview else public_documents(meeting),
         "closed_sections": [item.section for item in items if not item.is_public],
         "attendances": attendances,
         "present_count": present_count,
@@ -305,6 +310,13 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attachments": [a for a in item.attachments.all() if a.is_public],
             "appeal": item.appeal_dates(),
             "versions": list(item.versions.order_by("number")) if handling else [],
+            "extracts": list(
+                Document.objects.filter(item=item, public=True, kind=DocumentKind.EXTRACT)
+                .latest_versions()
+                .ready()
+            )
+            if handling
+            else [],
             "history": history,
             "official_decisions": official_decisions,
             "section": "decisions",
@@ -488,4 +500,25 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
         filename=f"{slugify(attachment.title) or 'liite'}.pdf",
     )
     response["Cache-Control"] = "private, max-age=0" if not public else "public, max-age=3600"
+    return response
+
+
+@require_GET
+def document_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A rendered PDF. Residents get public copies of what is public; clerks get any."""
+    document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
+    meeting = document.meeting
+    visible = document.public and (
+        (document.kind == DocumentKind.AGENDA and meeting.agenda_is_public)
+        or meeting.minutes_are_public
+    )
+    clerk = Meeting.objects.editable_by(request.user).filter(pk=meeting.pk).exists()
+    if not (visible or clerk) or document.state != DocumentState.READY or not document.file:
+        raise Http404("no such document")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("file missing") from None
+    response = FileResponse(handle, content_type="application/pdf", filename=document.filename)
+    response["Cache-Control"] = "public, max-age=86400" if visible else "private, max-age=0"
     return response

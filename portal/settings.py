@@ -164,6 +164,13 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = envint("CELERY_MAX_MEMORY_PER_CHILD_KB", 51
 # Publishing must not hang a clerk's request when Redis is away: fail fast instead.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Beat: documents that never reached the broker (Redis was down) are queued again.
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-documents": {
+        "task": "councils.tasks.requeue_stale_documents",
+        "schedule": 300.0,
+    },
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,
     "interval_start": 0,

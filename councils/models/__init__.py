@@ -9,6 +9,7 @@ from councils.models.cases import (
     OfficialDecision,
     parse_diary_number,
 )
+from councils.models.documents import Document, DocumentKind, DocumentState
 from councils.models.handling import (
     CONTINUING_OUTCOMES,
     Ballot,
@@ -69,6 +70,9 @@ __all__ = [
     "Disqualification",
     "DisqualificationGround",
     "Dissent",
+    "Document",
+    "DocumentKind",
+    "DocumentState",
     "Election",
     "ElectionCandidate",
     "Handling",

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from councils import rules, services
 from councils.models import AgendaItem, Body, Meeting, MeetingState
 from councils.staff.common import answer, item_for, meeting_for
+from councils.staff.documents import documents_context
 from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
 
@@ -140,6 +141,7 @@ def _workspace_context(meeting: Meeting) -> dict[str, object]:
         "cancel_form": CancelForm(),
         "minutes_form": MinutesForm(attendees=services.attendees(meeting)),
         "started": meeting.start <= timezone.now(),
+        **documents_context(meeting),
         "history": list(
             meeting.history.select_related("history_user").order_by("-history_date")[:30]
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from councils.staff import attachments, items, meetings, minutes, officials, recording
+from councils.staff import attachments, documents, items, meetings, minutes, officials, recording
 
 app_name = "staff"
 urlpatterns = [
@@ -24,6 +24,8 @@ urlpatterns = [
     path("kokoukset/<int:pk>/pidetty/", meetings.meeting_mark_held, name="mark_held"),
     path("kokoukset/<int:pk>/peru/", meetings.meeting_cancel, name="cancel"),
     path("kokoukset/<int:pk>/lasnaolo/", recording.attendance, name="attendance"),
+    path("kokoukset/<int:pk>/asiakirjat/", documents.meeting_documents, name="meeting_documents"),
+    path("asiakirjat/<int:pk>/uudelleen/", documents.document_retry, name="document_retry"),
     path("kokoukset/<int:pk>/poytakirja/", minutes.minutes_draft, name="minutes_draft"),
     path("kokoukset/<int:pk>/tarkastus/", minutes.minutes_review, name="minutes_review"),
     path("kokoukset/<int:pk>/hyvaksy/", minutes.minutes_approve, name="minutes_approve"),

@@ -25,3 +25,12 @@ def public_html(value: str, item: AgendaItem) -> SafeString:
 @register.simple_tag
 def amendments(proposal: str, decision: str) -> SafeString:
     return word_diff(proposal, decision)
+
+
+@register.filter
+def document_html(value: str, redact: bool) -> SafeString:
+    """Sanitised rich text for a PDF; tagged personal data removed from a redacted copy."""
+    cleaned = clean_html(value)
+    if redact:
+        cleaned = redact_personal_data(cleaned)
+    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above

@@ -1,0 +1,289 @@
+"""Meeting documents rendered to archival, accessible PDF (PDF/A-3a: tagged, fonts embedded).
+
+The agenda, the minutes and one extract per item are rendered by a Celery task from
+templates that share their content with the public pages. Each render is a Document row
+(queued → rendering → ready | failed) with the file's SHA-256; a ready document is never
+overwritten, a correction renders a new version. Nothing is fetched from the network
+while rendering: the URL fetcher serves the project's own static files and refuses
+everything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+import os
+import tempfile
+from datetime import timedelta
+from functools import partial
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from councils.models import (
+    AgendaItem,
+    Ballot,
+    Document,
+    DocumentKind,
+    DocumentState,
+    Meeting,
+    MeetingState,
+)
+
+logger = logging.getLogger(__name__)
+
+PDF_VARIANT = "pdf/a-3a"  # archival (PDF/A-3) and tagged for assistive technology ("a")
+BASE_URL = "https://raati.invalid/"
+STATIC_PREFIX = BASE_URL + "static/"
+
+
+def _fetcher() -> Any:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ProjectStaticFetcher(URLFetcher):
+        """Serves /static/ files of the project; refuses every other URL (no network)."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.startswith(STATIC_PREFIX):
+                raise ValueError(
+                    f"refused to fetch {url!r}: documents use only the project's files"
+                )
+            relative = url.removeprefix(STATIC_PREFIX).split("?")[0]
+            if ".." in relative.split("/"):
+                raise ValueError(f"refused a path outside static/: {relative!r}")
+            path = finders.find(relative)
+            if not path:
+                raise ValueError(f"no static file {relative!r}")
+            mime = mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, body=Path(path).read_bytes(), headers={"Content-Type": mime}
+            )
+
+    return ProjectStaticFetcher()
+
+
+def fetch_for_document(url: str) -> bytes:
+    """What the document renderer would fetch for `url` (for tests and diagnostics)."""
+    response = _fetcher().fetch(url)
+    return bytes(response.read())
+
+
+# --- What each document says ------------------------------------------------------------
+
+
+def _items(meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        meeting.items.select_related("case", "handling", "preparer", "presenter").prefetch_related(
+            "handling__proposals__proposer",
+            "handling__proposals__seconder",
+            Prefetch("handling__votes__ballots", queryset=Ballot.objects.select_related("person")),
+            "handling__votes__yes_proposal__proposer",
+            "handling__votes__no_proposal__proposer",
+            "handling__dissents__person",
+            "handling__elections__candidates__person",
+            "disqualifications__person",
+        )
+    )
+
+
+def document_context(document: Document) -> dict[str, Any]:
+    meeting = Meeting.objects.select_related(
+        "body", "minutes__checker_1", "minutes__checker_2"
+    ).get(pk=document.meeting_id)
+    items = _items(meeting)
+    if document.kind == DocumentKind.EXTRACT:
+        items = [item for item in items if item.pk == document.item_id]
+    attendances = list(
+        meeting.attendances.select_related("person", "deputy_for").order_by(
+            "role", "person__last_name"
+        )
+    )
+    chair = next((a.person for a in attendances if a.role == "chair"), None)
+    secretary = next((a.person for a in attendances if a.role == "secretary"), None)
+    return {
+        "document": document,
+        "meeting": meeting,
+        "body": meeting.body,
+        "items": items,
+        "attendances": attendances,
+        "chair": chair,
+        "secretary": secretary,
+        "redact": document.redacted,
+        "static_prefix": STATIC_PREFIX,
+        "rendered_at": timezone.localtime(document.created_at),
+    }
+
+
+def render_html(document: Document) -> str:
+    with translation.override("fi"):
+        return render_to_string(
+            f"councils/documents/{document.kind}.html", document_context(document)
+        )
+
+
+def render_pdf(document: Document) -> bytes:
+    from weasyprint import HTML
+
+    html = render_html(document)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf(
+        pdf_variant=PDF_VARIANT,
+        # A fixed identifier keeps the bytes (and the SHA-256) of a version stable.
+        pdf_identifier=f"raati-document-{document.pk}-v{document.version}".encode(),
+        uncompressed_pdf=False,
+    )
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+# --- The pipeline ------------------------------------------------------------------------
+
+
+class DeterministicRenderError(Exception):
+    """A render that fails the same way every time (a template or data error): no retry."""
+
+
+def _store_atomically(name: str, content: bytes) -> str:
+    """Write to a temporary file beside the target and move it into place.
+
+    A worker killed mid-write leaves at most a stray temporary file, never a half PDF
+    under the document's name.
+    """
+    target = Path(default_storage.path(name))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".render-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return name
+
+
+def document_render(document_id: int) -> Document:
+    """Render one document version; running it again for a ready version changes nothing."""
+    with transaction.atomic():
+        document = (
+            Document.objects.select_for_update(of=("self",))
+            .select_related("meeting__body", "item")
+            .get(pk=document_id)
+        )
+        if document.state == DocumentState.READY:
+            return document
+        document.state = DocumentState.RENDERING
+        document.started_at = timezone.now()
+        document.attempts += 1
+        document.save(update_fields=["state", "started_at", "attempts"])
+    try:
+        pdf = render_pdf(document)
+    except Exception as exc:
+        Document.objects.filter(pk=document.pk).update(
+            state=DocumentState.FAILED,
+            failure=f"{exc.__class__.__name__}: {str(exc)[:500]}",
+            finished_at=timezone.now(),
+        )
+        logger.exception("rendering document %s failed", document.pk)
+        raise DeterministicRenderError(str(exc)) from exc
+    name = f"asiakirjat/{document.meeting.year}/{document.pk}-{document.filename}"
+    _store_atomically(name, pdf)
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document.pk)
+        document.file.name = name
+        document.sha256 = hashlib.sha256(pdf).hexdigest()
+        document.size = len(pdf)
+        document.pages = page_count(pdf)
+        document.state = DocumentState.READY
+        document.failure = ""
+        document.finished_at = timezone.now()
+        document.save(
+            update_fields=["file", "sha256", "size", "pages", "state", "failure", "finished_at"]
+        )
+        # The newer version replaces the older ones in the public listing; they stay reachable.
+        Document.objects.filter(
+            kind=document.kind,
+            meeting_id=document.meeting_id,
+            item_id=document.item_id,
+            public=document.public,
+            redacted=document.redacted,
+            version__lt=document.version,
+            superseded_at__isnull=True,
+        ).update(superseded_at=timezone.now())
+    return document
+
+
+def enqueue(document: Document) -> None:
+    """Send the render to the queue; if the broker is away the row stays queued for the sweep."""
+    from councils.tasks import render_document
+
+    try:
+        render_document.delay(document.pk)
+    except Exception:  # kombu raises OperationalError and friends when Redis is down
+        logger.warning("document %s stays queued: the broker is unreachable", document.pk)
+
+
+@transaction.atomic
+def documents_queue(meeting: Meeting, kinds: list[str]) -> list[Document]:
+    """Queue a new version of each document kind of the meeting (extracts: one per item)."""
+    queued: list[Document] = []
+    items = list(meeting.items.order_by("section")) if DocumentKind.EXTRACT in kinds else []
+    for kind in kinds:
+        targets: list[AgendaItem | None] = list(items) if kind == DocumentKind.EXTRACT else [None]
+        for item in targets:
+            existing = Document.objects.filter(kind=kind, meeting=meeting, item=item, public=True)
+            version = (existing.aggregate(n=Max("version"))["n"] or 0) + 1
+            queued.append(
+                Document.objects.create(kind=kind, meeting=meeting, item=item, version=version)
+            )
+    for document in queued:
+        transaction.on_commit(partial(enqueue, document))
+    return queued
+
+
+def documents_requeue_stale(*, older_than_minutes: int = 10) -> int:
+    """Queue again what the broker never received (Redis was down) or a lost worker left.
+
+    Rendering is idempotent per document version, so queueing twice is harmless.
+    """
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    stale = list(
+        Document.objects.filter(
+            state__in=[DocumentState.QUEUED, DocumentState.RENDERING], created_at__lt=cutoff
+        ).values_list("pk", flat=True)
+    )
+    for pk in stale:
+        enqueue(Document(pk=pk))
+    return len(stale)
+
+
+def on_minutes_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
+    documents_queue(meeting, [DocumentKind.MINUTES, DocumentKind.EXTRACT])
+
+
+def on_agenda_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
+    documents_queue(meeting, [DocumentKind.AGENDA])
+
+
+def public_documents(meeting: Meeting) -> list[Document]:
+    """What the meeting page offers: the newest version of each public document."""
+    if meeting.state == MeetingState.PLANNED:
+        return []
+    return list(
+        Document.objects.filter(meeting=meeting, public=True, item__isnull=True)
+        .latest_versions()
+        .order_by("kind")
+    )

@@ -1,0 +1,112 @@
+"""Generated documents: the agenda, the minutes and the extracts, rendered to PDF/A."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from councils.models.meetings import AgendaItem, Meeting
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", _("agenda")
+    MINUTES = "minutes", _("minutes")
+    EXTRACT = "extract", _("extract from the minutes")
+
+
+class DocumentState(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RENDERING = "rendering", _("rendering")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def ready(self) -> DocumentQuerySet:
+        return self.filter(state=DocumentState.READY)
+
+    def latest_versions(self) -> DocumentQuerySet:
+        """The newest version of each document (the public sees these by default)."""
+        return self.filter(superseded_at__isnull=True)
+
+
+class Document(models.Model):
+    """One rendered version of a document. A ready document is never overwritten:
+    a correction renders a new version, and the page lists the earlier ones."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=DocumentKind.choices)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="documents"
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    # The public copy leaves out tagged personal data once the appeal period has ended;
+    # the internal original keeps the record whole.
+    public = models.BooleanField(_("public copy"), default=True)
+    redacted = models.BooleanField(_("personal data removed"), default=False)
+    state = models.CharField(
+        _("state"), max_length=10, choices=DocumentState.choices, default=DocumentState.QUEUED
+    )
+    failure = models.TextField(_("reason for failure"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    file = models.FileField(_("file"), upload_to="asiakirjat/%Y/", blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "kind", "item", "-version"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "meeting", "version", "public", "redacted"],
+                condition=Q(item__isnull=True),
+                name="document_version_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "version", "public", "redacted"],
+                condition=Q(item__isnull=False),
+                name="extract_version_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="extract", item__isnull=False)
+                | Q(~Q(kind="extract"), item__isnull=True),
+                name="document_extract_has_item",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="ready") | ~Q(sha256=""), name="ready_document_has_sha"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.meeting} v{self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:document", kwargs={"pk": self.pk})
+
+    @property
+    def filename(self) -> str:
+        meeting = self.meeting
+        stem = {"agenda": "esityslista", "minutes": "poytakirja", "extract": "poytakirjanote"}[
+            self.kind
+        ]
+        section = f"-{self.item.section}" if self.item_id and self.item else ""
+        return f"{meeting.body.slug}-{meeting.number}-{meeting.year}-{stem}{section}-v{self.version}.pdf"
