@@ -260,3 +260,24 @@ def test_unpublished_documents_are_not_served(client):
         kind="minutes", meeting=meeting, state=DocumentState.READY, sha256="x" * 64
     )
     assert client.get(reverse("councils:document", args=[document.pk])).status_code == 404
+
+
+def test_with_the_broker_away_publishing_succeeds_and_the_sweep_renders_later(
+    published, django_capture_on_commit_callbacks, monkeypatch
+):
+    from kombu.exceptions import OperationalError
+
+    from councils.tasks import render_document as task
+
+    meeting, _item = published
+
+    def broker_down(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(task, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = documents.documents_queue(meeting, [DocumentKind.MINUTES])
+    assert Document.objects.get(pk=queued[0].pk).state == DocumentState.QUEUED
+    monkeypatch.undo()  # the broker is back; beat's sweep queues what was left behind
+    assert documents.documents_requeue_stale(older_than_minutes=0) == 1
+    assert Document.objects.get(pk=queued[0].pk).state == DocumentState.READY

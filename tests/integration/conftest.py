@@ -1,7 +1,7 @@
 """Integration tests: a real Redis and real Celery worker processes.
 
-They run when REDIS_URL is set (CI's second run); without it they are skipped with a
-reason that CI recognises as an absent optional service.
+They run when REDIS_URL is set (CI's second run, on PostgreSQL); without it they are
+skipped with a reason that CI recognises as an absent optional service.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,11 +28,8 @@ def redis_url() -> str:
     return settings.REDIS_URL
 
 
-@pytest.fixture
-def celery_worker_process(redis_url: str) -> Iterator[subprocess.Popen[bytes]]:
-    """A real worker process on the configured broker, stopped after the test."""
-    env = {**os.environ, "REDIS_URL": redis_url, "DEBUG": "1"}
-    worker = subprocess.Popen(
+def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -41,7 +39,9 @@ def celery_worker_process(redis_url: str) -> Iterator[subprocess.Popen[bytes]]:
             "worker",
             "--pool=solo",
             "--loglevel=WARNING",
-            f"--hostname=ci-{os.getpid()}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            f"--hostname=ci-{os.getpid()}-{time.monotonic_ns()}@%h",
         ],
         cwd=ROOT,
         env=env,
@@ -49,15 +49,54 @@ def celery_worker_process(redis_url: str) -> Iterator[subprocess.Popen[bytes]]:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    yield worker
-    os.killpg(worker.pid, signal.SIGTERM)
+
+
+def stop_worker(worker: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+    if worker.poll() is not None:
+        return
+    os.killpg(worker.pid, sig)
     try:
         worker.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
 
 
-def wait_until(condition, timeout: float = 30.0, interval: float = 0.5) -> bool:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def worker_env(redis_url: str) -> dict[str, str]:
+    return {**os.environ, "REDIS_URL": redis_url, "DEBUG": "1"}
+
+
+@pytest.fixture
+def celery_worker_process(worker_env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """A real worker process on the configured broker, stopped after the test."""
+    worker = start_worker(worker_env)
+    yield worker
+    stop_worker(worker)
+
+
+@pytest.fixture
+def shared_database_env(worker_env: dict[str, str], settings, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Worker environment pointing at this test's PostgreSQL database and media folder."""
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("optional service absent: a PostgreSQL test database a worker can share")
+    from portal.celery import app
+
+    app.control.purge()  # tasks queued by earlier tests point at rows that no longer exist
+    settings.MEDIA_ROOT = tmp_path
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or "5432"
+    return {
+        **worker_env,
+        "DATABASE_URL": f"postgres://{user}{password}@{host}:{port}/{db['NAME']}",
+        "MEDIA_ROOT": str(tmp_path),
+    }
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0, interval: float = 0.3) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
