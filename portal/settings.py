@@ -305,5 +305,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # django-axes logs every sign-in at INFO; failures and lockouts are warnings.
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

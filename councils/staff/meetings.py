@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from councils import rules, services
-from councils.models import AgendaItem, Body, Meeting, MeetingState
+from councils.models import AgendaItem, Body, Document, DocumentState, Meeting, MeetingState
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.documents import documents_context
 from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
@@ -76,10 +76,16 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         .select_related("meeting__body")
         .order_by("appeal_last_day")[:20]
     )
+    failed_documents = list(
+        Document.objects.filter(meeting__in=meetings, state=DocumentState.FAILED)
+        .select_related("meeting__body", "item")
+        .order_by("-created_at")[:20]
+    )
     return render(
         request,
         "councils/staff/dashboard.html",
         {
+            "failed_documents": failed_documents,
             "bodies": bodies,
             "upcoming": upcoming,
             "notices_due": notices_due,
