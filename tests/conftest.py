@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.cache import cache
 
@@ -18,3 +20,20 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
         # Still verifies passwords stored before the override (module-scoped fixtures).
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Unit and browser tests run Celery tasks eagerly, also when REDIS_URL is set.
+
+    Only tests marked `integration` send tasks to the real broker and a real worker.
+    """
+    from portal.celery import app
+
+    if request.node.get_closest_marker("integration"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
