@@ -15,7 +15,7 @@ import logging
 import mimetypes
 import os
 import tempfile
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import partial
 from io import BytesIO
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -213,6 +213,15 @@ def document_render(document_id: int) -> Document:
         document.save(
             update_fields=["file", "sha256", "size", "pages", "state", "failure", "finished_at"]
         )
+        if document.redacted:
+            # The redacted copy takes the public's place; the original stays, internal.
+            Document.objects.filter(
+                kind=document.kind,
+                meeting_id=document.meeting_id,
+                item_id=document.item_id,
+                version=document.version,
+                redacted=False,
+            ).update(public=False)
         # The newer version replaces the older ones in the public listing; they stay reachable.
         Document.objects.filter(
             kind=document.kind,
@@ -254,20 +263,70 @@ def documents_queue(meeting: Meeting, kinds: list[str]) -> list[Document]:
     return queued
 
 
+MAX_ATTEMPTS = 5
+
+
 def documents_requeue_stale(*, older_than_minutes: int = 10) -> int:
     """Queue again what the broker never received (Redis was down) or a lost worker left.
 
-    Rendering is idempotent per document version, so queueing twice is harmless.
+    Rendering is idempotent per document version, so queueing twice is harmless. A
+    document that lost its worker MAX_ATTEMPTS times is marked failed instead: retries
+    for lost workers are bounded.
     """
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
-    stale = list(
-        Document.objects.filter(
-            state__in=[DocumentState.QUEUED, DocumentState.RENDERING], created_at__lt=cutoff
-        ).values_list("pk", flat=True)
+    stale = Document.objects.filter(
+        state__in=[DocumentState.QUEUED, DocumentState.RENDERING], created_at__lt=cutoff
     )
-    for pk in stale:
+    stale.filter(attempts__gte=MAX_ATTEMPTS).update(
+        state=DocumentState.FAILED,
+        failure=f"gave up after {MAX_ATTEMPTS} attempts: the worker was lost every time",
+        finished_at=timezone.now(),
+    )
+    pks = list(stale.filter(attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True))
+    for pk in pks:
         enqueue(Document(pk=pk))
-    return len(stale)
+    return len(pks)
+
+
+def documents_redact_expired(*, today: date | None = None) -> int:
+    """Queue redacted public copies of minutes and extracts whose appeal period has ended.
+
+    HVAL (as KuntaL 140 § 3 mom.): personal data is removed from the public web when the
+    appeal period ends. The redacted copy replaces the public one; the original is kept
+    as the internal record.
+    """
+    today = today or timezone.localdate()
+    candidates = (
+        Document.objects.filter(
+            kind__in=[DocumentKind.MINUTES, DocumentKind.EXTRACT],
+            public=True,
+            redacted=False,
+            state=DocumentState.READY,
+            superseded_at__isnull=True,
+        )
+        .annotate(last_day=Max("meeting__items__appeal_last_day"))
+        .filter(
+            Q(last_day__lt=today)
+            | Q(
+                last_day__isnull=True,
+                meeting__minutes__published_at__date__lt=today - timedelta(days=7),
+            )
+        )
+    )
+    queued = 0
+    for original in candidates:
+        copy, created = Document.objects.get_or_create(
+            kind=original.kind,
+            meeting_id=original.meeting_id,
+            item_id=original.item_id,
+            version=original.version,
+            public=True,
+            redacted=True,
+        )
+        if created:
+            transaction.on_commit(partial(enqueue, copy))
+            queued += 1
+    return queued
 
 
 def on_minutes_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
@@ -282,8 +341,26 @@ def public_documents(meeting: Meeting) -> list[Document]:
     """What the meeting page offers: the newest version of each public document."""
     if meeting.state == MeetingState.PLANNED:
         return []
+    found = list(
+        Document.objects.filter(meeting=meeting, public=True, item__isnull=True).order_by(
+            "kind", "-version", "-redacted"
+        )
+    )
+    # One entry per kind: its newest version (a redacted copy when there is one).
+    latest: dict[str, Document] = {}
+    for document in found:
+        latest.setdefault(document.kind, document)
+    return list(latest.values())
+
+
+def earlier_versions(meeting: Meeting) -> list[Document]:
+    """Superseded public versions, still downloadable after a correction."""
     return list(
-        Document.objects.filter(meeting=meeting, public=True, item__isnull=True)
-        .latest_versions()
-        .order_by("kind")
+        Document.objects.filter(
+            meeting=meeting,
+            public=True,
+            item__isnull=True,
+            state=DocumentState.READY,
+            superseded_at__isnull=False,
+        ).order_by("kind", "-version")
     )

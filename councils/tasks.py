@@ -29,3 +29,8 @@ def render_document(self, document_id: int) -> str:  # type: ignore[no-untyped-d
 @shared_task
 def requeue_stale_documents() -> int:
     return documents.documents_requeue_stale()
+
+
+@shared_task
+def redact_expired_documents() -> int:
+    return documents.documents_redact_expired()

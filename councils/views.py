@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
-from councils.documents import public_documents
+from councils.documents import earlier_versions, public_documents
 from councils.forms import DecisionFilterForm
 from councils.models import (
     BODY_KIND_ORDER,
@@ -227,6 +227,7 @@ def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, obj
         "items": items,
         "preview": preview,
         "documents": [] if preview else public_documents(meeting),
+        "earlier_documents": [] if preview else earlier_versions(meeting),
         "closed_sections": [item.section for item in items if not item.is_public],
         "attendances": attendances,
         "present_count": present_count,

@@ -170,6 +170,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "councils.tasks.requeue_stale_documents",
         "schedule": 300.0,
     },
+    # Personal data leaves the public copies when the appeal period ends.
+    "redact-expired-documents": {
+        "task": "councils.tasks.redact_expired_documents",
+        "schedule": 3600.0,
+    },
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,

@@ -281,3 +281,42 @@ def test_with_the_broker_away_publishing_succeeds_and_the_sweep_renders_later(
     monkeypatch.undo()  # the broker is back; beat's sweep queues what was left behind
     assert documents.documents_requeue_stale(older_than_minutes=0) == 1
     assert Document.objects.get(pk=queued[0].pk).state == DocumentState.READY
+
+
+def test_after_the_appeal_period_the_public_copy_is_redacted_and_the_original_kept(
+    published, client, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    meeting, _item = published
+    (original,) = documents.documents_queue(meeting, [DocumentKind.MINUTES])
+    documents.document_render(original.pk)
+    meeting.items.update(appeal_last_day=date(2026, 6, 22))
+    assert documents.documents_redact_expired(today=date(2026, 6, 22)) == 0  # last day: not yet
+    with django_capture_on_commit_callbacks(execute=True):
+        assert documents.documents_redact_expired(today=date(2026, 6, 23)) == 1
+    redacted = Document.objects.get(meeting=meeting, redacted=True)
+    original.refresh_from_db()
+    assert redacted.state == DocumentState.READY
+    assert not original.public  # the internal record, whole
+    assert "Maija Meikäläinen" not in _text(_pdf(redacted))
+    assert "Maija Meikäläinen" in _text(_pdf(original))
+    assert documents.public_documents(meeting) == [redacted]
+    assert client.get(reverse("councils:document", args=[original.pk])).status_code == 404
+    assert client.get(reverse("councils:document", args=[redacted.pk])).status_code == 200
+    assert documents.documents_redact_expired(today=date(2026, 6, 24)) == 0  # done once
+
+
+def test_retries_for_lost_workers_are_bounded(published):
+    meeting, _item = published
+    document = Document.objects.create(
+        kind="minutes",
+        meeting=meeting,
+        state=DocumentState.RENDERING,
+        attempts=documents.MAX_ATTEMPTS,
+    )
+    Document.objects.filter(pk=document.pk).update(created_at=datetime(2026, 1, 1, tzinfo=HELSINKI))
+    assert documents.documents_requeue_stale(older_than_minutes=1) == 0
+    document.refresh_from_db()
+    assert document.state == DocumentState.FAILED
+    assert "gave up" in document.failure
