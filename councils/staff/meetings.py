@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -298,7 +298,3 @@ def agenda_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "councils/meeting_detail.html",
         meeting_context(meeting, preview=True) | {"section": "staff"},
     )
-
-
-def redirect_to_meeting(meeting: Meeting) -> HttpResponse:
-    return redirect("staff:meeting", pk=meeting.pk)
