@@ -224,3 +224,25 @@ def test_a_clerk_runs_a_meeting_end_to_end_with_javascript(
 
 def test_the_same_flow_works_without_javascript(page_nojs: Page, demo: None, assert_accessible):
     run_flow(page_nojs, assert_accessible, js=False)
+
+
+def test_the_staff_pages_fit_a_320_pixel_wide_screen(browser, live_server, demo: None):
+    meeting = Meeting.objects.filter(
+        body__slug="aluehallitus", state=MeetingState.NOTICE_PUBLISHED
+    ).first()
+    assert meeting is not None
+    item = meeting.items.first()
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
+    small = context.new_page()
+    _sign_in(small, "sihteeri")
+    for url in [
+        "/hallinta/",
+        f"/hallinta/kokoukset/{meeting.pk}/",
+        f"/hallinta/kokoukset/{meeting.pk}/lasnaolo/",
+        f"/hallinta/pykalat/{item.pk}/",
+        f"/hallinta/pykalat/{item.pk}/kasittely/",
+    ]:
+        small.goto(url)
+        width = small.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{url} is {width} px wide"
+    context.close()
