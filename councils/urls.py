@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from councils import views
+from councils import feeds, views
 
 
 class TaskClassConverter:
@@ -25,6 +25,10 @@ app_name = "councils"
 urlpatterns = [
     path("paatoksenteko/", views.index, name="index"),
     path("toimielimet/<slug:slug>/", views.body_detail, name="body_detail"),
+    path("toimielimet/<slug:slug>/kokoukset.ics", feeds.calendar_body, name="body_calendar"),
+    path("toimielimet/<slug:slug>/paatokset.rss", feeds.BodyDecisionsFeed(), name="body_rss"),
+    path("toimielimet/<slug:slug>/paatokset.atom", feeds.BodyDecisionsAtomFeed(), name="body_atom"),
+    path("kokoukset.ics", feeds.calendar_all, name="calendar_ics"),
     path("henkilot/<slug:slug>/", views.person_detail, name="person_detail"),
     path("kokoukset/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("kalenteri/", views.meeting_calendar, name="calendar"),
@@ -37,6 +41,11 @@ urlpatterns = [
         "asiat/<int:number>/<taskclass:task_class>/<int:year>/",
         views.case_detail,
         name="case_detail",
+    ),
+    path(
+        "asiat/<int:number>/<taskclass:task_class>/<int:year>/syote.rss",
+        feeds.CaseFeed(),
+        name="case_rss",
     ),
     path(
         "viranhaltijapaatokset/",
