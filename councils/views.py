@@ -127,7 +127,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
     meetings = Meeting.objects.public().filter(body=body)
     years = sorted(set(meetings.values_list("year", flat=True)), reverse=True)
     try:
-        year = int(request.GET.get("vuosi", years[0] if years else today.year))
+        year = int(request.GET.get("vuosi") or (years[0] if years else today.year))
     except ValueError:
         raise Http404("bad year") from None
     if years and year not in years:
@@ -408,7 +408,7 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
     """A month of meetings, as a grid (default) or as a list (?nakyma=lista)."""
     today = timezone.localdate()
     try:
-        month = datetime.strptime(request.GET.get("kuukausi", f"{today:%Y-%m}"), "%Y-%m").date()
+        month = datetime.strptime(request.GET.get("kuukausi") or f"{today:%Y-%m}", "%Y-%m").date()
     except ValueError:
         raise Http404("bad month") from None
     if not 1990 <= month.year <= 2100:

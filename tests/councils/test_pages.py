@@ -472,3 +472,10 @@ def test_the_home_page_queries_do_not_grow(client):
             OfficialDecisionFactory()
 
     assert_constant_queries(client, "/", add, limit=5)
+
+
+def test_empty_month_and_year_parameters_show_the_defaults(client):
+    body = BodyFactory(slug="lautakunta")
+    MeetingFactory(body=body)
+    assert client.get("/kalenteri/?kuukausi=").status_code == 200
+    assert client.get("/toimielimet/lautakunta/?vuosi=").status_code == 200
