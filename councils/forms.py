@@ -40,3 +40,29 @@ class DecisionFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("asti", _("The end date is before the start date."))
         return data
+
+
+class SearchForm(DecisionFilterForm):
+    """The search: words, the decision filters, the kind of document and the order."""
+
+    q = forms.CharField(
+        label=_("Search words"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    laji = forms.ChoiceField(
+        label=_("Kind of document"),
+        choices=[
+            ("", _("Decisions and agenda items")),
+            ("viranhaltija", _("Officials' decisions")),
+        ],
+        required=False,
+    )
+    jarjestys = forms.ChoiceField(
+        label=_("Order"),
+        choices=[("", _("Most relevant first")), ("uusin", _("Newest first"))],
+        required=False,
+    )
+
+    field_order = ["q", "toimielin", "alkaen", "asti", "tulos", "laji", "jarjestys"]

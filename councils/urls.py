@@ -35,6 +35,7 @@ urlpatterns = [
     path("pykalat/<int:pk>/", views.item_detail, name="item_detail"),
     path("pykalat/<int:pk>/versiot/<int:number>/", views.item_version, name="item_version"),
     path("paatokset/", views.decision_list, name="decision_list"),
+    path("haku/", views.search, name="search"),
     path("liitteet/<int:pk>/", views.attachment_file, name="attachment"),
     path("asiakirjat/<int:pk>/", views.document_file, name="document"),
     path(

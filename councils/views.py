@@ -10,13 +10,15 @@ from itertools import groupby
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
+from councils import search as search_module
 from councils.documents import earlier_versions, public_documents
-from councils.forms import DecisionFilterForm
+from councils.forms import DecisionFilterForm, SearchForm
 from councils.models import (
     BODY_KIND_ORDER,
     SEATED_ROLES,
@@ -44,17 +46,20 @@ from councils.models import (
     Vote,
 )
 from councils.rules import has_quorum, quorum_needed
+from portal.lib.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
 
 
-def _page(request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE) -> Page:
+def _page(
+    request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE, *, allow_empty: bool = False
+) -> Page:
     """One page of a list; a missing, malformed or too large page number gives a 404."""
     try:
         number = int(request.GET.get("sivu", "1"))
     except ValueError:
         raise Http404("bad page number") from None
-    paginator = Paginator(queryset, size)
+    paginator = Paginator(queryset, size, allow_empty_first_page=allow_empty)
     if number < 1 or (number > paginator.num_pages):
         raise Http404("no such page")
     return paginator.page(number)
@@ -523,3 +528,57 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(handle, content_type="application/pdf", filename=document.filename)
     response["Cache-Control"] = "public, max-age=86400" if visible else "private, max-age=0"
     return response
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request: HtmxHttpRequest) -> HttpResponse:
+    """One result list over decisions, agenda items and officials' decisions.
+
+    The URL holds the whole query, so a search can be shared; with htmx the results
+    region is swapped as the filters change.
+    """
+    form = SearchForm(request.GET or None)
+    page = None
+    status = 200
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        case = search_module.diary_number_in(data["q"])
+        if case is not None and not request.htmx:
+            return redirect(case.get_absolute_url())
+        filters = search_module.SearchFilters(
+            text=data["q"],
+            body=data["toimielin"],
+            start=data["alkaen"],
+            end=data["asti"],
+            outcome=data["tulos"],
+            newest_first=data["jarjestys"] == "uusin",
+        )
+        if data["laji"] == "viranhaltija":
+            page = _page(
+                request, search_module.search_official_decisions(filters), allow_empty=True
+            )
+        else:
+            page = _page(request, search_module.search_items(filters), allow_empty=True)
+            for item in page.object_list:
+                item.excerpt = search_module.snippet(item, data["q"])
+    elif form.is_bound:
+        status = 400
+    query = request.GET.copy()
+    query.pop("sivu", None)
+    template = "councils/search.html#results" if request.htmx else "councils/search.html"
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "searched": page is not None,
+            "officials": form.is_bound
+            and form.is_valid()
+            and form.cleaned_data["laji"] == "viranhaltija",
+            "query": query.urlencode(),
+            "section": "search",
+        },
+        status=status,
+    )

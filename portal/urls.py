@@ -11,7 +11,6 @@ from portal.forms import LoginForm
 site_patterns = (
     [
         path("", views.home, name="home"),
-        path("haku/", views.section_placeholder, {"section": "search"}, name="search"),
         path("strategia/", views.section_placeholder, {"section": "strategy"}, name="strategy"),
         path(
             "osallistu/",

@@ -92,6 +92,8 @@ def test_every_page_type_is_axe_clean(page: Page, demo: None, assert_accessible)
         official.get_absolute_url(),
         "/kalenteri/?kuukausi=2022-06",
         "/kalenteri/?kuukausi=2022-06&nakyma=lista",
+        "/haku/?q=strategia",
+        "/haku/?q=x&alkaen=2023-12-31&asti=2022-01-01",
         "/sv/paatoksenteko/",
         "/en/paatokset/",
     ]
@@ -134,3 +136,13 @@ def test_the_record_fits_a_320_pixel_wide_screen(browser, live_server, demo: Non
         width = small.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{url} is {width} px wide"
     context.close()
+
+
+def test_search_updates_as_the_reader_types_and_stays_accessible(
+    page: Page, demo: None, assert_accessible
+):
+    page.goto("/haku/")
+    page.get_by_label("Hakusanat").fill("strategia")
+    expect(page.locator("#results-heading")).to_contain_text("tulos")
+    expect(page).to_have_url(re.compile(r"q=strategia"))
+    assert_accessible(page)
