@@ -23,6 +23,7 @@ from councils.models import AgendaItem, Attachment
 from councils.services import RuleViolation
 from councils.staff.common import answer, item_for
 from councils.staff.forms import ItemForm
+from councils.staff.items import editor_context
 from portal.lib.htmx import HtmxHttpRequest
 
 
@@ -56,21 +57,12 @@ def _editor_url(item: AgendaItem) -> str:
 def _editor_with_errors(
     request: HtmxHttpRequest, item: AgendaItem, attachment_form: AttachmentForm
 ) -> HttpResponse:
-    """The item editor page again, the upload form showing what was wrong.
-
-    Mirrors the context of items.item_edit, so the clerk keeps the title they typed.
-    """
-    context = {
-        "item": item,
-        "meeting": item.meeting,
-        "form": ItemForm(instance=item, initial={"version": item.version}),
-        "conflict": None,
-        "proposal_only": False,
-        "history": list(item.history.select_related("history_user").order_by("-history_date")[:30]),
-        "attachments": list(item.attachments.all()),
-        "attachment_form": attachment_form,
-        "section": "staff",
-    }
+    """The item editor page again, the upload form showing what was wrong."""
+    context = editor_context(
+        item,
+        ItemForm(instance=item, initial={"version": item.version}),
+        attachment_form=attachment_form,
+    )
     return render(request, "councils/staff/item_edit.html", context, status=400)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -25,6 +27,28 @@ def _editable_item(request: HtmxHttpRequest, pk: int) -> tuple[AgendaItem, bool]
     )
     is_clerk = AgendaItem.objects.editable_by(request.user).filter(pk=pk).exists()
     return item, not is_clerk
+
+
+def editor_context(
+    item: AgendaItem,
+    form: ItemForm,
+    *,
+    conflict: AgendaItem | None = None,
+    proposal_only: bool = False,
+    **extra: Any,
+) -> dict[str, Any]:
+    """What the item editor page shows; the attachment views render it too."""
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "form": form,
+        "conflict": conflict,
+        "proposal_only": proposal_only,
+        "history": list(item.history.select_related("history_user").order_by("-history_date")[:30]),
+        "attachments": list(item.attachments.all()),
+        "section": "staff",
+        **extra,
+    }
 
 
 @login_required
@@ -65,16 +89,7 @@ def item_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         form = ItemForm(
             instance=item, initial={"version": item.version}, proposal_only=proposal_only
         )
-    context = {
-        "item": item,
-        "meeting": item.meeting,
-        "form": form,
-        "conflict": conflict,
-        "proposal_only": proposal_only,
-        "history": list(item.history.select_related("history_user").order_by("-history_date")[:30]),
-        "attachments": list(item.attachments.all()),
-        "section": "staff",
-    }
+    context = editor_context(item, form, conflict=conflict, proposal_only=proposal_only)
     template = "councils/staff/item_edit.html"
     if request.htmx:
         template += "#editor"
