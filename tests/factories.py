@@ -230,3 +230,101 @@ class OfficialDecisionFactory(factory.django.DjangoModelFactory):
     decided_on = date(2026, 9, 1)
     text = "<p>Päätän hyväksyä hankinnan.</p>"
     published_at = datetime(2026, 9, 2, 9, 0, tzinfo=HELSINKI)
+
+
+# --- strategy ---------------------------------------------------------------------------
+
+from strategy import models as strategy_models  # noqa: E402
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.Strategy
+
+    title = factory.Sequence(lambda n: f"Hyvinvointialuestrategia {n}")
+    slug = factory.Sequence(lambda n: f"strategia-{n}")
+    period_start = date(2026, 1, 1)
+    period_end = date(2029, 12, 31)
+    mission = "Tuemme asukkaiden hyvinvointia."
+    vision = "Hyvinvoivat asukkaat."
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """A main goal; pass parent=... (and a dotted code) for a sub-goal."""
+
+    class Meta:
+        model = strategy_models.Goal
+
+    strategy = factory.LazyAttribute(lambda g: g.parent.strategy if g.parent else StrategyFactory())
+    parent = None
+    code = factory.Sequence(lambda n: str(n % 99 + 1))
+    title = factory.Sequence(lambda n: f"Tavoite {n}")
+    owner = "hyvinvointialuejohtaja"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.Programme
+
+    strategy = factory.SubFactory(StrategyFactory)
+    slug = factory.Sequence(lambda n: f"ohjelma-{n}")
+    name = factory.Sequence(lambda n: f"Ohjelma {n}")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.Indicator
+
+    goal = factory.SubFactory(GoalFactory)
+    name = factory.Sequence(lambda n: f"Mittari {n}")
+    unit = "%"
+    direction = strategy_models.Direction.UP
+    baseline_value = 20
+    baseline_date = date(2026, 1, 1)
+    is_demo = True
+
+
+class IndicatorTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.IndicatorTarget
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    due = date(2026, 12, 31)
+    value = 40
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    measured_on = date(2026, 6, 30)
+    value = 30
+
+
+class ReportingPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.ReportingPeriod
+
+    strategy = factory.SubFactory(StrategyFactory)
+    code = "T2/2026"
+    start = date(2026, 5, 1)
+    end = date(2026, 8, 31)
+
+
+class StatusUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.StatusUpdate
+
+    period = factory.SubFactory(ReportingPeriodFactory)
+    goal = factory.SubFactory(GoalFactory, strategy=factory.SelfAttribute("..period.strategy"))
+    status = strategy_models.Status.ON_TRACK
+    narrative = "Työ etenee suunnitellusti."
+
+
+class GoalLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = strategy_models.GoalLink
+
+    goal = factory.SubFactory(GoalFactory)
+    agenda_item = factory.SubFactory(AgendaItemFactory)
