@@ -9,7 +9,14 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Decision making")
 
     def ready(self) -> None:
-        from councils import documents, signals
+        from django.db.models.signals import post_save
+
+        from councils import documents, search_index, signals
+
+        for model in search_index.INDEXED_MODELS:
+            post_save.connect(
+                search_index.on_save, sender=model, dispatch_uid=f"search-{model.__name__}"
+            )
 
         signals.minutes_published.connect(
             documents.on_minutes_published, dispatch_uid="documents-minutes"

@@ -27,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from councils import search_index
 from councils.models import (
     AgendaItem,
     AppealType,
@@ -56,6 +57,7 @@ from councils.models import (
     Presence,
     Proposal,
     ProposalKind,
+    SearchEntry,
     Term,
     Vote,
     VoteMethod,
@@ -6290,8 +6292,11 @@ def _checkers() -> int:
 
 def load(*, stdout: _Writer | None = None) -> None:
     """Load the demo content of decision making; a second run creates nothing."""
-    created = _write(build())
-    created += _checkers()
+    with search_index.paused():
+        created = _write(build())
+        created += _checkers()
+    if created or not SearchEntry.objects.exists():
+        search_index.rebuild()
     if stdout is not None:
         counts = [
             (Body, "bodies"),

@@ -11,14 +11,16 @@ from datetime import timedelta
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
-from councils.models import AgendaItem, Body, Case, Meeting, MeetingState
+from councils import search
+from councils.models import AgendaItem, Body, Case, Meeting, MeetingState, SearchEntry
 
 CALENDAR_DOMAIN = "raati.paijatha.fi"
 
@@ -149,3 +151,57 @@ class CaseFeed(Feed):
 
     def item_pubdate(self, item: AgendaItem):  # type: ignore[no-untyped-def]
         return item.meeting.minutes_published_at or item.meeting.agenda_published_at
+
+
+class SearchFeed(Feed):
+    """What a search finds, newest first: the same query string as the search page."""
+
+    def get_object(self, request: HttpRequest) -> dict[str, object]:
+        filters = search.filters_from_query(request.GET)
+        if filters is None:
+            raise Http404("invalid search")
+        query = request.GET.copy()
+        query.pop("sivu", None)
+        return {"filters": filters, "query": query.urlencode()}
+
+    def title(self, obj: dict[str, object]) -> str:
+        filters = obj["filters"]
+        assert isinstance(filters, search.SearchFilters)
+        words = filters.text.strip()[:100]
+        return f"Raati-haku: {words}" if words else "Raati: uusimmat päätökset ja asiakirjat"
+
+    def link(self, obj: dict[str, object]) -> str:
+        return reverse("councils:search") + (f"?{obj['query']}" if obj["query"] else "")
+
+    def description(self, obj: dict[str, object]) -> str:
+        return "Päijät-Hämeen hyvinvointialue – hakua vastaavat uudet päätökset ja asiakirjat"
+
+    def items(self, obj: dict[str, object]) -> list[SearchEntry]:
+        filters = obj["filters"]
+        assert isinstance(filters, search.SearchFilters)
+        return list(search.run(filters).order_by("-published_at", "-pk")[:50])
+
+    def item_title(self, entry: SearchEntry) -> str:
+        where = f"{entry.body.name} " if entry.body else ""
+        return f"{where}{entry.context}: {entry.title}" if entry.kind != "case" else entry.title
+
+    def item_description(self, entry: SearchEntry) -> str:
+        kind = str(entry.get_kind_display())
+        if entry.is_confidential:
+            return f"{kind}. Salassa pidettävä asia."
+        outcome = f" {entry.get_outcome_display()}." if entry.outcome else ""
+        return f"{kind}.{outcome} {entry.text[:300]}".strip()
+
+    def item_guid(self, entry: SearchEntry) -> str:
+        source = entry.attachment_id or entry.official_decision_id or entry.item_id or entry.case_id
+        return f"{entry.kind}-{source}@{CALENDAR_DOMAIN}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, entry: SearchEntry):  # type: ignore[no-untyped-def]
+        return entry.published_at
+
+
+class SearchAtomFeed(SearchFeed):
+    feed_type = Atom1Feed
+    subtitle = SearchFeed.description

@@ -5,7 +5,24 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from councils.models import Body, Outcome
+from councils.models import Body, EntryKind, Outcome
+from councils.search import SearchFilters
+
+# The kinds of record in the search's URL (?laji=...), in Finnish like the rest of the URL.
+KIND_OF_URL_WORD = {
+    "paatokset": EntryKind.DECISION,
+    "esityslistat": EntryKind.ITEM,
+    "viranhaltija": EntryKind.OFFICIAL,
+    "asiat": EntryKind.CASE,
+    "liitteet": EntryKind.ATTACHMENT,
+}
+KINDS_IN_URL = {
+    "paatokset": _("Decisions"),
+    "esityslistat": _("Agenda items not yet decided"),
+    "viranhaltija": _("Officials' decisions"),
+    "asiat": _("Cases"),
+    "liitteet": _("Attachments"),
+}
 
 
 class DecisionFilterForm(forms.Form):
@@ -53,10 +70,7 @@ class SearchForm(DecisionFilterForm):
     )
     laji = forms.ChoiceField(
         label=_("Kind of document"),
-        choices=[
-            ("", _("Decisions and agenda items")),
-            ("viranhaltija", _("Officials' decisions")),
-        ],
+        choices=[("", _("Everything")), *KINDS_IN_URL.items()],
         required=False,
     )
     jarjestys = forms.ChoiceField(
@@ -66,3 +80,15 @@ class SearchForm(DecisionFilterForm):
     )
 
     field_order = ["q", "toimielin", "alkaen", "asti", "tulos", "laji", "jarjestys"]
+
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            text=data["q"],
+            body=data["toimielin"],
+            start=data["alkaen"],
+            end=data["asti"],
+            outcome=data["tulos"],
+            kind=KIND_OF_URL_WORD.get(data["laji"], ""),
+            newest_first=data["jarjestys"] == "uusin",
+        )

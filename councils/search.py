@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from councils.models import AgendaItem, Body, Case, OfficialDecision, parse_diary_number
-from portal.lib.textdiff import html_to_text
+from councils import voikko
+from councils.models import Body, Case, SearchEntry, parse_diary_number
 
 MAX_QUERY_LENGTH = 200
 # Highlight markers that cannot occur in sanitised HTML; the view turns them into <mark>.
@@ -106,21 +107,6 @@ def stem_variants(word: str) -> set[str]:
     return {v for v in variants if len(v) >= 3}
 
 
-def prefix_tsquery(text: str) -> str:
-    """A to_tsquery() string: every word must match, each by any of its stems as a prefix.
-
-    PostgreSQL's Finnish Snowball stemmer gives "päätös" and "päätöksen" different
-    lexemes; prefix matching on the -s/-ks- variants joins them. Only letters and digits
-    reach the query, so it cannot be malformed.
-    """
-    groups = []
-    for word in query_words(text):
-        variants = sorted({v.replace("-", "") for v in stem_variants(word)} - {""})
-        if variants:
-            groups.append("(" + " | ".join(f"{v}:*" for v in variants) + ")")
-    return " & ".join(groups)
-
-
 def query_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text[:MAX_QUERY_LENGTH]) if len(w) >= 2][:10]
 
@@ -132,7 +118,7 @@ class SearchFilters:
     start: date | None = None
     end: date | None = None
     outcome: str = ""
-    kind: str = ""  # "", "items" or "officials"
+    kind: str = ""  # "" for every kind, else an EntryKind value
     newest_first: bool = False
 
 
@@ -145,111 +131,110 @@ def diary_number_in(text: str) -> Case | None:
     return Case.objects.filter(number=number, year=year).first()
 
 
-ITEM_FIELDS = ["title", "summary", "body", "proposal", "handling__decision"]
+ENTRY_FIELDS = ["title", "diary_number", "text", "lexemes"]
 
 
-def _sqlite_match(fields: list[str], text: str) -> Q:
+def _base_forms(word: str) -> list[str]:
+    """Voikko's base forms of a query word (none without Voikko), letters only."""
+    return [f for f in voikko.base_forms(word) if f.isalpha() and len(f) >= 3][:1]
+
+
+def _sqlite_match(text: str) -> Q:
     condition = Q()
     for word in query_words(text):
         any_field = Q()
         for variant in stem_variants(word):
-            for field in fields:
+            for field in ENTRY_FIELDS:
                 any_field |= Q(**{f"{field}__icontains": variant})
+        for form in _base_forms(word):
+            any_field |= Q(lexemes__icontains=form)
         condition &= any_field
     return condition
 
 
-def search_items(filters: SearchFilters) -> QuerySet[AgendaItem]:
-    items = AgendaItem.objects.on_public_agenda().select_related(
-        "meeting__body", "meeting__minutes", "handling", "case"
-    )
+def tsquery(text: str) -> str:
+    """The stem-prefix query, with Voikko's base form of each word as one more way to match."""
+    groups = []
+    for word in query_words(text):
+        terms = sorted({v.replace("-", "") for v in stem_variants(word)} - {""})
+        alternatives = [f"{t}:*" for t in terms] + _base_forms(word)
+        if alternatives:
+            groups.append("(" + " | ".join(alternatives) + ")")
+    return " & ".join(groups)
+
+
+def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
+    """One result list over every kind of record, best match (or newest) first."""
+    entries = SearchEntry.objects.public().select_related("body", "case")
+    if filters.kind:
+        entries = entries.filter(kind=filters.kind)
     if filters.body:
-        items = items.filter(meeting__body=filters.body)
+        entries = entries.filter(body=filters.body)
     if filters.start:
-        items = items.filter(meeting__start__date__gte=filters.start)
+        entries = entries.filter(date__gte=filters.start)
     if filters.end:
-        items = items.filter(meeting__start__date__lte=filters.end)
+        entries = entries.filter(date__lte=filters.end)
     if filters.outcome:
-        items = items.filter(handling__outcome=filters.outcome, meeting__state="minutes_published")
+        entries = entries.filter(outcome=filters.outcome)
     if not query_words(filters.text):
-        return items.order_by("-meeting__start", "-section")
-    if connection.vendor == "postgresql":
-        vector = (
-            SearchVector("title", weight="A", config="finnish")
-            + SearchVector(
-                "summary", "proposal", "handling__decision", weight="B", config="finnish"
-            )
-            + SearchVector("body", weight="C", config="finnish")
+        return entries.order_by("-date", "-pk")
+    if connection.vendor != "postgresql":
+        return entries.filter(_sqlite_match(filters.text)).order_by("-date", "-pk")
+    query = SearchQuery(tsquery(filters.text), search_type="raw", config="finnish")
+    entries = entries.filter(vector=query).annotate(
+        snippet=SearchHeadline(
+            "text",
+            query,
+            config="finnish",
+            start_sel=MARK_START,
+            stop_sel=MARK_STOP,
+            max_words=30,
+            min_words=15,
+            max_fragments=2,
         )
-        query = SearchQuery(prefix_tsquery(filters.text), search_type="raw", config="finnish")
-        items = (
-            items.annotate(rank=SearchRank(vector, query))
-            .filter(rank__gt=0)
-            .annotate(
-                snippet=SearchHeadline(
-                    "body",
-                    query,
-                    config="finnish",
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=30,
-                    min_words=15,
-                )
-            )
-        )
-        # A confidential item is found by its title only.
-        items = items.filter(Q(is_public=True) | Q(title__search=query))
-        ordering = ["-meeting__start"] if filters.newest_first else ["-rank", "-meeting__start"]
-        return items.order_by(*ordering)
-    public = _sqlite_match(ITEM_FIELDS, filters.text)
-    confidential = _sqlite_match(["title"], filters.text)
-    items = items.filter(
-        (Q(is_public=True) & public) | (Q(is_public=False) & confidential)
-    ).distinct()
-    return items.order_by("-meeting__start", "-section")
+    )
+    if filters.newest_first:
+        return entries.order_by("-date", "-pk")
+    return entries.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "-date", "-pk")
 
 
-def search_official_decisions(filters: SearchFilters) -> QuerySet[OfficialDecision]:
-    decisions = OfficialDecision.objects.published().select_related("official", "case")
-    if filters.start:
-        decisions = decisions.filter(decided_on__gte=filters.start)
-    if filters.end:
-        decisions = decisions.filter(decided_on__lte=filters.end)
-    if not query_words(filters.text):
-        return decisions.order_by("-decided_on")
-    if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config="finnish") + SearchVector(
-            "text", weight="B", config="finnish"
-        )
-        query = SearchQuery(prefix_tsquery(filters.text), search_type="raw", config="finnish")
-        return (
-            decisions.annotate(rank=SearchRank(vector, query))
-            .filter(rank__gt=0)
-            .order_by(*(["-decided_on"] if filters.newest_first else ["-rank", "-decided_on"]))
-        )
-    return decisions.filter(_sqlite_match(["title", "text"], filters.text)).order_by("-decided_on")
+def alert_matches(query_string: str, since: datetime) -> QuerySet[SearchEntry]:
+    """What a saved search finds that became public after `since`, newest first."""
+    filters = filters_from_query(query_string)
+    if filters is None:
+        return SearchEntry.objects.none()
+    return run(filters).filter(published_at__gt=since).order_by("-published_at", "-pk")
 
 
-def snippet(item: AgendaItem, text: str) -> SafeString:
-    """A short, escaped excerpt of the item with the query's words in <mark>."""
-    if not item.is_public:
+def filters_from_query(query: str | QueryDict) -> SearchFilters | None:
+    """The filters of a search page's query string; None when it is empty or invalid."""
+    from councils.forms import SearchForm
+
+    data = QueryDict(query) if isinstance(query, str) else query
+    form = SearchForm(data)
+    if not form.is_valid():
+        return None
+    return form.filters()
+
+
+def snippet(entry: SearchEntry, text: str) -> SafeString:
+    """A short, escaped excerpt of the entry's text with the query's words in <mark>."""
+    if entry.is_confidential or not entry.text:
         return mark_safe("")
-    raw = getattr(item, "snippet", "") or ""
+    raw = getattr(entry, "snippet", "") or ""
     if raw:
-        plain = html_to_text(raw.replace(MARK_START, "\u2064").replace(MARK_STOP, "\u2065"))
-        marked = escape(plain).replace("\u2064", "<mark>").replace("\u2065", "</mark>")
-        return mark_safe(marked)  # noqa: S308 - escaped above, only our <mark> added
-    plain = html_to_text(item.summary or item.body)
+        marked = (
+            escape(raw).replace(escape(MARK_START), "<mark>").replace(escape(MARK_STOP), "</mark>")
+        )
+        return mark_safe(" … ".join(marked.split(" ... ")))  # noqa: S308 - escaped above
+    plain = entry.text
     lowered = plain.lower()
-    positions = [
-        lowered.find(v) for w in query_words(text) for v in stem_variants(w) if lowered.find(v) >= 0
-    ]
-    start = max(min(positions) - 80, 0) if positions else 0
-    excerpt = plain[start : start + 240]
-    marked = escape(excerpt)
     variants = sorted(
         {v for w in query_words(text) for v in stem_variants(w)}, key=len, reverse=True
     )
+    positions = [p for p in (lowered.find(v) for v in variants) if p >= 0]
+    start = max(min(positions) - 80, 0) if positions else 0
+    marked = escape(plain[start : start + 240])
     if variants:
         pattern = "(" + "|".join(re.escape(v) for v in variants) + ")(\\w*)"
         marked = re.sub(pattern, r"<mark>\1\2</mark>", marked, flags=re.IGNORECASE)

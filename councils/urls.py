@@ -36,6 +36,8 @@ urlpatterns = [
     path("pykalat/<int:pk>/versiot/<int:number>/", views.item_version, name="item_version"),
     path("paatokset/", views.decision_list, name="decision_list"),
     path("haku/", views.search, name="search"),
+    path("haku/syote.rss", feeds.SearchFeed(), name="search_rss"),
+    path("haku/syote.atom", feeds.SearchAtomFeed(), name="search_atom"),
     path("liitteet/<int:pk>/", views.attachment_file, name="attachment"),
     path("asiakirjat/<int:pk>/", views.document_file, name="document"),
     path(

@@ -546,22 +546,9 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         case = search_module.diary_number_in(data["q"])
         if case is not None and not request.htmx:
             return redirect(case.get_absolute_url())
-        filters = search_module.SearchFilters(
-            text=data["q"],
-            body=data["toimielin"],
-            start=data["alkaen"],
-            end=data["asti"],
-            outcome=data["tulos"],
-            newest_first=data["jarjestys"] == "uusin",
-        )
-        if data["laji"] == "viranhaltija":
-            page = _page(
-                request, search_module.search_official_decisions(filters), allow_empty=True
-            )
-        else:
-            page = _page(request, search_module.search_items(filters), allow_empty=True)
-            for item in page.object_list:
-                item.excerpt = search_module.snippet(item, data["q"])
+        page = _page(request, search_module.run(form.filters()), allow_empty=True)
+        for entry in page.object_list:
+            entry.excerpt = search_module.snippet(entry, data["q"])
     elif form.is_bound:
         status = 400
     query = request.GET.copy()
@@ -574,9 +561,6 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "searched": page is not None,
-            "officials": form.is_bound
-            and form.is_valid()
-            and form.cleaned_data["laji"] == "viranhaltija",
             "query": query.urlencode(),
             "section": "search",
         },

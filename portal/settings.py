@@ -219,6 +219,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+# Finnish base forms and compound parts in search, when libvoikko is installed.
+SEARCH_VOIKKO = envbool("SEARCH_VOIKKO", True)
 
 # --- Static and uploaded files ----------------------------------------------------------
 

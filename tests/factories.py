@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from councils.models import (
     AgendaItem,
     AppealType,
+    Attachment,
     Attendance,
     Ballot,
     Body,
@@ -172,6 +173,17 @@ class HandlingFactory(factory.django.DjangoModelFactory):
     )
     outcome = Outcome.AS_PROPOSED
     decision = "<p>Lautakunta hyväksyi suunnitelman.</p>"
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """An attachment whose PDF text was extracted on upload (no file needed for search)."""
+
+    class Meta:
+        model = Attachment
+
+    item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Liite {n}")
+    text = "Liitteen teksti."
 
 
 class ProposalFactory(factory.django.DjangoModelFactory):

@@ -49,6 +49,7 @@ from councils.models.organisation import (
     Person,
     Term,
 )
+from councils.models.search import EntryKind, SearchEntry
 
 __all__ = [
     "BODY_KIND_ORDER",
@@ -75,6 +76,7 @@ __all__ = [
     "DocumentState",
     "Election",
     "ElectionCandidate",
+    "EntryKind",
     "Handling",
     "Meeting",
     "MeetingMode",
@@ -88,6 +90,7 @@ __all__ = [
     "Presence",
     "Proposal",
     "ProposalKind",
+    "SearchEntry",
     "Term",
     "Vote",
     "VoteMethod",

@@ -111,3 +111,27 @@ def test_the_case_feed_follows_every_handling(client):
 )
 def test_unknown_feeds_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_a_search_has_its_own_rss_and_atom_feed(client):
+    HandlingFactory(item__title="Pelastustoimen palvelutaso", item__summary="Paloasemaverkko.")
+    HandlingFactory(item__title="Talousarvion muutos")
+    search_page = client.get("/haku/", {"q": "pelastustoimi"}).content.decode()
+    assert 'href="/haku/syote.rss?q=pelastustoimi"' in search_page
+    assert "/seuraa/?haku=q%3Dpelastustoimi" in search_page
+    rss = ET.fromstring(client.get("/haku/syote.rss", {"q": "pelastustoimi"}).content)
+    assert rss.tag == "rss"
+    assert rss.findtext("./channel/title") == "Raati-haku: pelastustoimi"
+    titles = [t.text or "" for t in rss.findall("./channel/item/title")]
+    assert len(titles) == 1
+    assert titles[0].endswith("Pelastustoimen palvelutaso")
+    assert "Paloasemaverkko" in (rss.findtext("./channel/item/description") or "")
+    atom = ET.fromstring(client.get("/haku/syote.atom", {"q": "pelastustoimi"}).content)
+    assert len(atom.findall("{http://www.w3.org/2005/Atom}entry")) == 1
+
+
+def test_a_search_feed_with_a_bad_query_is_404_not_500(client):
+    response = client.get(
+        "/haku/syote.rss", {"q": "x", "alkaen": "2026-12-31", "asti": "2026-01-01"}
+    )
+    assert response.status_code == 404

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 
+from councils import voikko
 from councils.search import finnish_stem, stem_variants
-from tests.factories import CaseFactory, HandlingFactory, OfficialDecisionFactory
+from tests.councils.test_pages import assert_constant_queries
+from tests.factories import (
+    AgendaItemFactory,
+    AttachmentFactory,
+    CaseFactory,
+    HandlingFactory,
+    OfficialDecisionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +31,15 @@ def _titles(client, query: str) -> list[str]:  # type: ignore[no-untyped-def]
         for t in ("Lausunto päätöksestä", "Strategian seuranta", "Terveyskeskuksen peruskorjaus")
         if t in html
     ]
+
+
+def _found(client, query: str, **filters: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The titles of the results, in order."""
+    response = client.get("/haku/", {"q": query, **filters})
+    assert response.status_code == 200
+    return re.findall(
+        r'<h3 class="decision__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
 
 
 @pytest.fixture
@@ -39,14 +59,34 @@ def test_the_base_form_finds_inflected_forms(client, record):
     assert _titles(client, "päätöksen") == ["Lausunto päätöksestä"]
 
 
-def test_compound_parts(client, record):
-    found = _titles(client, "keskus")
+def test_compound_parts_and_base_forms_with_voikko(client, settings):
+    settings.SEARCH_VOIKKO = True
+    assert voikko.available(), "Voikko (libvoikko1, voikko-fi, libvoikko) is installed by make"
+    HandlingFactory(
+        item__title="Terveyskeskuksen peruskorjaus", item__body="<p>Heinolan terveyskeskus.</p>"
+    )
+    HandlingFactory(item__title="Lasten ja nuorten palvelut", item__body="<p>Perhepalvelut.</p>")
+    # "keskus" is the last part of "terveyskeskus"; "lapsi" is the base form of "lasten".
+    assert _found(client, "keskus") == ["Terveyskeskuksen peruskorjaus"]
+    assert _found(client, "lapsi") == ["Lasten ja nuorten palvelut"]
+    assert _found(client, "terveyskeskuksessa") == ["Terveyskeskuksen peruskorjaus"]
+
+
+def test_without_voikko_postgres_matches_stems_and_sqlite_substrings(client, settings):
+    settings.SEARCH_VOIKKO = False
+    HandlingFactory(
+        item__title="Terveyskeskuksen peruskorjaus", item__body="<p>Heinolan terveyskeskus.</p>"
+    )
+    HandlingFactory(item__title="Lasten ja nuorten palvelut", item__body="<p>Perhepalvelut.</p>")
+    assert _found(client, "terveyskeskus") == ["Terveyskeskuksen peruskorjaus"]
+    # An irregular stem (lapsi ~ lasten) needs Voikko on either database.
+    assert _found(client, "lapsi") == []
     if connection.vendor == "sqlite":
         # The fallback matches stems as substrings, so a compound's last part is found.
-        assert found == ["Terveyskeskuksen peruskorjaus"]
+        assert _found(client, "keskus") == ["Terveyskeskuksen peruskorjaus"]
     else:
-        # PostgreSQL's Snowball stemmer does not split compounds (Voikko would): documented.
-        assert found == []
+        # PostgreSQL's Snowball stemmer does not split compounds: documented in README.md.
+        assert _found(client, "keskus") == []
 
 
 def test_the_stemmer_cuts_case_endings_and_knows_the_s_ks_alternation():
@@ -116,3 +156,72 @@ def test_htmx_gets_the_results_region(client, record):
     assert html.lstrip().startswith('<section id="results"')
     assert "Strategian seuranta" in html
     assert response["Vary"].count("HX-Request") == 1
+
+
+def test_one_list_finds_decisions_officials_decisions_cases_and_attachments(client):
+    case = CaseFactory(title="Potilassänkyjen hankinta")
+    handling = HandlingFactory(item__case=case, item__title="Potilassänkyjen hankinta 2026")
+    AttachmentFactory(
+        item=handling.item,
+        title="Tarjousvertailu",
+        text="Vertailussa oli neljä potilassänkyjen toimittajaa.",
+    )
+    OfficialDecisionFactory(title="Potilassänkyjen hankintapäätös", case=case)
+    found = _found(client, "potilassänky")
+    assert sorted(found) == [
+        "Potilassänkyjen hankinta",
+        "Potilassänkyjen hankinta 2026",
+        "Potilassänkyjen hankintapäätös",
+        "Tarjousvertailu",
+    ]
+    html = client.get("/haku/", {"q": "toimittajaa"}).content.decode()
+    assert "Tarjousvertailu" in html
+    assert "<mark>toimittaja" in html.lower()
+    assert f"/liitteet/{handling.item.attachments.get().pk}/" in html
+    assert _found(client, "potilassänky", laji="asiat") == ["Potilassänkyjen hankinta"]
+    assert _found(client, "potilassänky", laji="liitteet") == ["Tarjousvertailu"]
+
+
+def test_the_index_follows_edits_and_publication(client):
+    item = AgendaItemFactory(
+        title="Palveluverkon muutos", meeting__state="planned", meeting__agenda_published_at=None
+    )
+    assert _found(client, "palveluverkko") == []  # a planned meeting is not public yet
+    meeting = item.meeting
+    meeting.state = "notice_published"
+    meeting.agenda_published_at = meeting.start - timedelta(days=5)
+    meeting.save()
+    assert _found(client, "palveluverkko") == ["Palveluverkon muutos"]
+    assert _found(client, "palveluverkko", laji="esityslistat") == ["Palveluverkon muutos"]
+    item.title = "Palveluverkon muutos Heinolassa"
+    item.save()
+    assert _found(client, "heinola") == ["Palveluverkon muutos Heinolassa"]
+
+
+def test_personal_data_is_never_indexed(client):
+    HandlingFactory(
+        item__title="Vahingonkorvausvaatimus",
+        item__body="<p>Vaatimuksen esitti <span data-personal>Matti Meikäläinen</span>.</p>",
+    )
+    assert _found(client, "vahingonkorvausvaatimus") == ["Vahingonkorvausvaatimus"]
+    assert _found(client, "Meikäläinen") == []
+
+
+def test_a_confidential_attachment_is_not_found(client):
+    handling = HandlingFactory(item__title="Hankinta")
+    AttachmentFactory(
+        item=handling.item, title="Liikesalaisuus", text="Hinta 1000 euroa", is_public=False
+    )
+    assert _found(client, "hinta") == []
+
+
+def test_the_search_results_page_has_constant_queries(client):
+    def add_rows(n: int) -> None:
+        for i in range(n):
+            handling = HandlingFactory(item__title=f"Talousarvion muutos {i}")
+            AttachmentFactory(item=handling.item, title=f"Talousarvioliite {i}")
+            OfficialDecisionFactory(title=f"Talousarvion toteutus {i}")
+
+    assert_constant_queries(client, "/haku/?q=talousarvio", add_rows, limit=6)
+    html = client.get("/haku/", {"q": "talousarvio"}).content.decode()
+    assert html.count('class="decision__title"') == 25  # a full page of the 150 results

@@ -1,0 +1,273 @@
+"""Writing the search index (`SearchEntry`), kept up to date as the record is saved.
+
+Every save of an agenda item, its handling, an attachment, a meeting, an official's
+decision or a case re-indexes what it touches (signal receivers below, connected in
+`CouncilsConfig.ready`). The index holds no tagged personal data: it is removed from
+the text before indexing, whatever the appeal clock says, so that a search can never
+find a name the decision page has already hidden. `rebuild()` recreates the whole
+index (`manage.py rebuild_search_index`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from datetime import datetime
+from typing import Any
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
+
+from councils import voikko
+from councils.models import (
+    AgendaItem,
+    Attachment,
+    Case,
+    EntryKind,
+    Handling,
+    Meeting,
+    MeetingState,
+    Minutes,
+    OfficialDecision,
+    SearchEntry,
+)
+from portal.lib.sanitize import redact_personal_data
+from portal.lib.textdiff import html_to_text
+
+TEXT_LIMIT = 200_000  # characters of one record's text kept for search
+_paused: ContextVar[bool] = ContextVar("search_index_paused", default=False)
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """Skip indexing on save (a bulk load that calls `rebuild()` afterwards)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def _plain(*parts: str) -> str:
+    return "\n".join(html_to_text(redact_personal_data(p)) for p in parts if p)[:TEXT_LIMIT]
+
+
+def _set_vectors(entries: Iterable[SearchEntry] | None = None) -> None:
+    """Compute the stored tsvector in the database (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return
+    rows = SearchEntry.objects.all()
+    if entries is not None:
+        rows = rows.filter(pk__in=[e.pk for e in entries])
+    rows.update(
+        vector=SearchVector("title", weight="A", config="finnish")
+        + SearchVector(Coalesce("diary_number", Value("")), weight="A", config="simple")
+        + SearchVector("text", weight="B", config="finnish")
+        + SearchVector("lexemes", weight="C", config="finnish")
+    )
+
+
+def _item_published_at(item: AgendaItem) -> datetime | None:
+    meeting = item.meeting
+    if meeting.state == MeetingState.MINUTES_PUBLISHED and meeting.minutes_published_at:
+        if meeting.agenda_published_at is None:
+            return meeting.minutes_published_at
+        return min(meeting.agenda_published_at, meeting.minutes_published_at)
+    if meeting.agenda_is_public:
+        return meeting.agenda_published_at
+    return None
+
+
+def _item_fields(item: AgendaItem) -> dict[str, Any]:
+    meeting = item.meeting
+    handling: Handling | None = getattr(item, "handling", None)
+    decided = meeting.state == MeetingState.MINUTES_PUBLISHED and handling is not None
+    text = (
+        ""
+        if not item.is_public
+        else _plain(
+            item.summary,
+            item.body,
+            item.proposal,
+            handling.decision if decided and handling else "",
+        )
+    )
+    return {
+        "kind": EntryKind.DECISION if decided else EntryKind.ITEM,
+        "case": item.case,
+        "body": meeting.body,
+        "title": item.title[:300],
+        "context": f"§ {item.section}",
+        "text": text,
+        "lexemes": voikko.lexemes(item.title + "\n" + text),
+        "date": meeting.start.date(),
+        "outcome": handling.outcome if decided and handling else "",
+        "diary_number": item.case.diary_number if item.case else "",
+        "is_confidential": not item.is_public,
+        "published_at": _item_published_at(item),
+    }
+
+
+def _attachment_fields(attachment: Attachment) -> dict[str, Any]:
+    item = attachment.item
+    visible = attachment.is_public and item.is_public
+    published_at = _item_published_at(item) if visible else None
+    text = _plain(attachment.text) if visible else ""
+    return {
+        "kind": EntryKind.ATTACHMENT,
+        "item": item,
+        "case": item.case,
+        "body": item.meeting.body,
+        "title": attachment.title[:300],
+        "context": f"§ {item.section} {item.title}"[:300],
+        "text": text,
+        "lexemes": voikko.lexemes(attachment.title + "\n" + text),
+        "date": item.meeting.start.date(),
+        "diary_number": item.case.diary_number if item.case else "",
+        "published_at": published_at,
+    }
+
+
+def _official_fields(decision: OfficialDecision) -> dict[str, Any]:
+    text = _plain(decision.text)
+    return {
+        "kind": EntryKind.OFFICIAL,
+        "case": decision.case,
+        "body": None,
+        "title": decision.title[:300],
+        "context": f"{decision.official_title} {decision.official.full_name}"[:300],
+        "text": text,
+        "lexemes": voikko.lexemes(decision.title + "\n" + text),
+        "date": decision.decided_on,
+        "diary_number": decision.case.diary_number if decision.case else "",
+        "published_at": decision.published_at,
+    }
+
+
+def _case_fields(case: Case, *, published_at: datetime | None) -> dict[str, Any]:
+    return {
+        "kind": EntryKind.CASE,
+        "body": None,
+        "title": case.title[:300],
+        "context": case.diary_number,
+        "text": "",
+        "lexemes": voikko.lexemes(case.title),
+        "date": case.created_at.date(),
+        "diary_number": case.diary_number,
+        "published_at": published_at,
+    }
+
+
+def _write(lookup: dict[str, Any], fields: dict[str, Any]) -> SearchEntry:
+    entry, _created = SearchEntry.objects.update_or_create(**lookup, defaults=fields)
+    _set_vectors([entry])
+    return entry
+
+
+def index_case(case: Case) -> None:
+    """A case is public from the first moment any of its records is."""
+    first = (
+        SearchEntry.objects.filter(case=case, published_at__isnull=False)
+        .exclude(kind=EntryKind.CASE)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    fields = _case_fields(case, published_at=first)
+    _write({"case": case, "kind": fields.pop("kind")}, fields)
+
+
+def index_item(item: AgendaItem) -> None:
+    """The item (or decision), its attachments, and its case."""
+    item = AgendaItem.objects.select_related(
+        "meeting__body", "meeting__minutes", "handling", "case"
+    ).get(pk=item.pk)
+    SearchEntry.objects.filter(item=item, kind__in=[EntryKind.DECISION, EntryKind.ITEM]).exclude(
+        kind=_item_fields(item)["kind"]
+    ).delete()
+    fields = _item_fields(item)
+    _write({"item": item, "kind": fields.pop("kind")}, fields)
+    for attachment in item.attachments.all():
+        attachment.item = item
+        _write({"attachment": attachment}, _attachment_fields(attachment))
+    if item.case is not None:
+        index_case(item.case)
+
+
+def index_meeting(meeting: Meeting) -> None:
+    for item in meeting.items.all():
+        index_item(item)
+
+
+def index_attachment(attachment: Attachment) -> None:
+    attachment = Attachment.objects.select_related(
+        "item__meeting__body", "item__meeting__minutes", "item__case"
+    ).get(pk=attachment.pk)
+    _write({"attachment": attachment}, _attachment_fields(attachment))
+
+
+def index_official_decision(decision: OfficialDecision) -> None:
+    decision = OfficialDecision.objects.select_related("official", "case").get(pk=decision.pk)
+    _write({"official_decision": decision}, _official_fields(decision))
+    if decision.case is not None:
+        index_case(decision.case)
+
+
+@transaction.atomic
+def rebuild() -> int:
+    """Recreate the whole index; returns the number of entries."""
+    SearchEntry.objects.all().delete()
+    entries: list[SearchEntry] = []
+    items = AgendaItem.objects.select_related(
+        "meeting__body", "meeting__minutes", "handling", "case"
+    ).prefetch_related("attachments")
+    for item in items.iterator(chunk_size=500):
+        entries.append(SearchEntry(item=item, **_item_fields(item)))
+        for attachment in item.attachments.all():
+            attachment.item = item
+            entries.append(SearchEntry(attachment=attachment, **_attachment_fields(attachment)))
+    decisions = OfficialDecision.objects.select_related("official", "case")
+    entries += [
+        SearchEntry(official_decision=d, **_official_fields(d)) for d in decisions.iterator()
+    ]
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    first_seen: dict[int, datetime] = {}
+    for entry in entries:
+        if entry.case_id and entry.published_at:
+            seen = first_seen.get(entry.case_id)
+            first_seen[entry.case_id] = (
+                min(seen, entry.published_at) if seen else entry.published_at
+            )
+    cases = [
+        SearchEntry(case=case, **_case_fields(case, published_at=first_seen.get(case.pk)))
+        for case in Case.objects.iterator()
+    ]
+    SearchEntry.objects.bulk_create(cases, batch_size=500)
+    _set_vectors()
+    return len(entries) + len(cases)
+
+
+def on_save(sender: type, instance: object, raw: bool = False, **kwargs: object) -> None:
+    """post_save receiver: re-index what the saved row touches."""
+    if raw or _paused.get():
+        return
+    if isinstance(instance, AgendaItem):
+        index_item(instance)
+    elif isinstance(instance, Handling):
+        index_item(instance.item)
+    elif isinstance(instance, Attachment):
+        index_attachment(instance)
+    elif isinstance(instance, Meeting):
+        index_meeting(instance)
+    elif isinstance(instance, Minutes):
+        index_meeting(instance.meeting)
+    elif isinstance(instance, OfficialDecision):
+        index_official_decision(instance)
+    elif isinstance(instance, Case):
+        index_case(instance)
+
+
+INDEXED_MODELS = (AgendaItem, Handling, Attachment, Meeting, Minutes, OfficialDecision, Case)
