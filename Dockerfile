@@ -4,9 +4,10 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 
-# gettext compiles the translations; the Pango/HarfBuzz libraries serve WeasyPrint.
+# gettext compiles the translations; the Pango/HarfBuzz libraries serve WeasyPrint;
+# Voikko gives search the base forms and compound parts of Finnish words.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends gettext curl \
+ && apt-get install -y --no-install-recommends gettext curl libvoikko1 voikko-fi \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1 \
  && rm -rf /var/lib/apt/lists/*
 

@@ -19,10 +19,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages: gettext compiles the translations, chromium runs the browser tests.
+# Debian packages: gettext compiles the translations, chromium runs the browser tests,
+# libvoikko1 and voikko-fi give search Finnish base forms (the tests cover both ways).
 install-system:
 	@missing=""; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1 || missing="$$missing libvoikko1 voikko-fi"; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
