@@ -24,7 +24,7 @@ _MAX_WORDS = 20_000
 @functools.cache
 def _analyser() -> object | None:
     try:
-        from libvoikko import Voikko  # type: ignore[import-not-found,unused-ignore]
+        from libvoikko import Voikko  # type: ignore[import-untyped,unused-ignore]
 
         return Voikko("fi")
     except Exception:  # a missing library or dictionary means "no Voikko"
