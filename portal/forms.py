@@ -38,3 +38,25 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].validators.append(MaxLengthValidator(150))
         self.fields["password"].validators.append(MaxLengthValidator(1024))
+
+
+class SubscriptionForm(forms.Form):
+    """Follow something by e-mail. What is followed comes from the page's address."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We send a link to this address; the alert starts when you open it."),
+    )
+    # A honeypot: hidden from people (and from assistive technology), filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

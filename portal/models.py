@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,3 +35,147 @@ class AccessibilityFeedback(models.Model):
     @property
     def answer_due(self) -> datetime:
         return self.created_at + timedelta(days=ACCESSIBILITY_REPLY_DAYS)
+
+
+# --- E-mail alerts ------------------------------------------------------------------------
+
+# A confirmation link works this long; unconfirmed requests are then removed.
+SUBSCRIPTION_PENDING_DAYS = 7
+# The longest saved search (the search page's query string) that can be followed.
+SUBSCRIPTION_QUERY_MAX_LENGTH = 1000
+
+
+class SubscriptionKind(models.TextChoices):
+    BODY = "body", _("body")
+    CASE = "case", _("case")
+    SEARCH = "search", _("saved search")
+
+
+class SubscriptionState(models.TextChoices):
+    PENDING = "pending", _("waiting for confirmation")
+    ACTIVE = "active", _("active")
+
+
+class SubscriptionQuerySet(models.QuerySet["Subscription"]):
+    def active(self) -> SubscriptionQuerySet:
+        return self.filter(state=SubscriptionState.ACTIVE)
+
+    def pending(self) -> SubscriptionQuerySet:
+        return self.filter(state=SubscriptionState.PENDING)
+
+    def expired(self, now: datetime) -> SubscriptionQuerySet:
+        """Requests whose confirmation link has run out (SUBSCRIPTION_PENDING_DAYS)."""
+        return self.pending().filter(
+            requested_at__lt=now - timedelta(days=SUBSCRIPTION_PENDING_DAYS)
+        )
+
+    def for_email(self, email: str) -> SubscriptionQuerySet:
+        return self.filter(email=email.strip().lower())
+
+
+def new_subscription_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Subscription(models.Model):
+    """An e-mail alert: a daily digest of what is new in a body, a case or a saved search.
+
+    One row per address and target, pending until the address owner confirms it
+    (double opt-in). The token authorises both the confirmation and the unsubscribe
+    links. Unsubscribing deletes the row, address and all: nothing about a cancelled
+    alert is kept (data minimisation).
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    kind = models.CharField(_("follows"), max_length=10, choices=SubscriptionKind.choices)
+    body = models.ForeignKey(
+        "councils.Body",
+        verbose_name=_("body"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    case = models.ForeignKey(
+        "councils.Case",
+        verbose_name=_("case"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    query = models.CharField(
+        _("saved search"), max_length=SUBSCRIPTION_QUERY_MAX_LENGTH, blank=True
+    )
+    language = models.CharField(_("language"), max_length=8)
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_subscription_token, editable=False
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=SubscriptionState.choices,
+        default=SubscriptionState.PENDING,
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # When the latest confirmation e-mail went out: throttles resending and expires the link.
+    requested_at = models.DateTimeField(_("confirmation sent"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    last_sent_at = models.DateTimeField(_("last digest covers until"), null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["email", "created_at"]
+        verbose_name = _("e-mail alert")
+        verbose_name_plural = _("e-mail alerts")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kind=SubscriptionKind.BODY,
+                        body__isnull=False,
+                        case__isnull=True,
+                        query="",
+                    )
+                    | Q(
+                        kind=SubscriptionKind.CASE,
+                        body__isnull=True,
+                        case__isnull=False,
+                        query="",
+                    )
+                    | Q(kind=SubscriptionKind.SEARCH, body__isnull=True, case__isnull=True)
+                ),
+                name="subscription_has_one_target_of_its_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "body"],
+                condition=Q(kind=SubscriptionKind.BODY),
+                name="subscription_unique_body_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "case"],
+                condition=Q(kind=SubscriptionKind.CASE),
+                name="subscription_unique_case_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "query"],
+                condition=Q(kind=SubscriptionKind.SEARCH),
+                name="subscription_unique_search_per_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "email"])]
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.get_kind_display()}"
+
+    def is_expired(self, now: datetime) -> bool:
+        """A request whose confirmation link ran out (SUBSCRIPTION_PENDING_DAYS)."""
+        return self.state == SubscriptionState.PENDING and self.requested_at < now - timedelta(
+            days=SUBSCRIPTION_PENDING_DAYS
+        )
+
+    @property
+    def window_start(self) -> datetime | None:
+        """Where the next digest starts: after the last one, or at confirmation."""
+        return self.last_sent_at or self.confirmed_at

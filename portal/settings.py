@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -176,6 +177,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "councils.tasks.redact_expired_documents",
         "schedule": 3600.0,
     },
+    # E-mail alerts: yesterday's news every morning (CELERY_TIMEZONE is Helsinki time).
+    "send-daily-digests": {
+        "task": "portal.tasks.send_daily_digests",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,
@@ -248,9 +254,10 @@ STORAGES = {
 
 # --- E-mail ---------------------------------------------------------------------------
 
+# The demo (DEBUG on) writes every e-mail to a file under sent-mail/ instead of sending it.
 EMAIL_BACKEND = envstr(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.filebased.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
@@ -260,7 +267,9 @@ EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
-EMAIL_FILE_PATH = BASE_DIR / "sent-mail"
+EMAIL_FILE_PATH = Path(envstr("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail")))
+# The site's public address: links in e-mails (alerts) are absolute and start with it.
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Raati <raati@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where residents' accessibility feedback is forwarded; empty means stored only.

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from portal import views
+from portal import views, views_alerts
 from portal.forms import LoginForm
 
 site_patterns = (
@@ -33,6 +33,17 @@ site_patterns = (
             name="login",
         ),
         path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+        # E-mail alerts (double opt-in, one-click unsubscribe).
+        path("seuraa/", views_alerts.alert_subscribe, name="alert_subscribe"),
+        path("seuraa/lahetetty/", views_alerts.alert_requested, name="alert_requested"),
+        path("seuraa/vahvista/<str:token>/", views_alerts.alert_confirm, name="alert_confirm"),
+        path("seuraa/peru/<str:token>/", views_alerts.alert_cancel, name="alert_cancel"),
+        path(
+            "seuraa/peru/<str:token>/kaikki/",
+            views_alerts.alert_cancel_all,
+            name="alert_cancel_all",
+        ),
+        path("seuraa/peruttu/", views_alerts.alert_cancelled, name="alert_cancelled"),
     ],
     "portal",
 )

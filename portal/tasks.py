@@ -1,0 +1,14 @@
+"""Background tasks of the site shell: the daily e-mail alerts."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from portal import alerts
+
+
+@shared_task
+def send_daily_digests() -> int:
+    """Celery beat, every morning: drop expired requests, then send the digests."""
+    alerts.subscription_expire_pending()
+    return alerts.digest_send()
