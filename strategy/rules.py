@@ -20,6 +20,8 @@ baseline:
    track. With no baseline and no earlier target there is no path: the value must meet
    the next target to be on track, and may fall short by TOLERANCE of the target to be
    at risk. Meeting the final target before its date is on track (it can still slip).
+   A flat leg (a level to hold, e.g. the 14-day care guarantee in two years running)
+   has no planned change and so no tolerance: any shortfall from it is off track.
 
 "Meets" and "behind" follow the indicator's direction: for a deficit or waiting time
 (lower is better) a smaller value is better.

@@ -130,6 +130,13 @@ def test_without_a_baseline_the_next_target_itself_is_the_bar():
     assert digi([p("2024-12-31", 29)], "2024-12-31", baseline=None).status == Status.OFF_TRACK
 
 
+def test_a_level_to_hold_allows_no_shortfall():
+    # The 14-day care guarantee is the target two years running: 15 days is off track.
+    targets = [p("2025-12-31", 14), p("2026-12-31", 14)]
+    assert deficit([p("2026-06-30", 15)], "2026-08-31", targets).status == Status.OFF_TRACK
+    assert deficit([p("2026-06-30", 14)], "2026-08-31", targets).status == Status.ON_TRACK
+
+
 # --- Targets reached, and values past the last target ---------------------------------------
 
 

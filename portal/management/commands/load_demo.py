@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from councils import demo as councils_demo
+from strategy.demo import load_strategy_demo
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "raati-demo-2026"  # noqa: S105 - printed for the demo on purpose
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         councils_demo.load(stdout=self.stdout)
+        load_strategy_demo(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded.")
             + f"\nSign in at /kirjaudu/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}"
