@@ -11,7 +11,6 @@ from portal.forms import LoginForm
 site_patterns = (
     [
         path("", views.home, name="home"),
-        path("strategia/", views.section_placeholder, {"section": "strategy"}, name="strategy"),
         path(
             "osallistu/",
             views.section_placeholder,
@@ -54,6 +53,8 @@ urlpatterns = [
     *i18n_patterns(
         path("", include(site_patterns)),
         path("", include("councils.urls")),
+        path("strategia/", include("strategy.urls")),
+        path("hallinta/strategia/", include("strategy.staff.urls")),
         path("hallinta/", include("councils.staff.urls")),
         prefix_default_language=False,
     ),

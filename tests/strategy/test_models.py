@@ -119,7 +119,6 @@ def test_a_main_goal_is_judged_by_its_sub_goals_indicators_too():
     assert bad.latest_value() is not None and bad.latest_value().value == Decimal(49)
 
 
-@pytest.mark.urls("tests.strategy.urls")
 def test_the_first_pages_answer(client):
     main = GoalFactory(code="1", title="Saavutettavat palvelut")
     sub = GoalFactory(parent=main, code="1.2", title="Integroidut palvelut")
