@@ -15,12 +15,15 @@ import logging
 import mimetypes
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -94,6 +97,59 @@ def _items(meeting: Meeting) -> list[AgendaItem]:
     )
 
 
+# --- Documents of other apps ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What a registered renderer returns: the template and its context, the document's
+    title (also stored on the row) and the PDF's file name."""
+
+    title: str
+    template: str
+    context: dict[str, Any]
+    filename: str
+
+
+Renderer = Callable[[Document], Rendering]
+_renderers: dict[str, Renderer] = {}
+
+
+def renderer_register(kind: str, renderer: Renderer) -> None:
+    """Let another app render documents of `kind` that belong to its own objects (the
+    document's `owner`). Councils never imports those apps: they register from their
+    AppConfig.ready() or on import of the module that queues the documents."""
+    _renderers[kind] = renderer
+
+
+def _rendering(document: Document) -> Rendering | None:
+    if document.meeting_id is not None:
+        return None
+    try:
+        renderer = _renderers[document.kind]
+    except KeyError:
+        raise DeterministicRenderError(f"no renderer is registered for {document.kind!r}") from None
+    return renderer(document)
+
+
+@transaction.atomic
+def document_queue_for(owner: Any, *, kind: str, title: str = "") -> Document:
+    """Queue a new version of an owned document (e.g. a period report) for rendering."""
+    owner_type = ContentType.objects.get_for_model(owner)
+    existing = Document.objects.filter(kind=kind, owner_type=owner_type, owner_id=owner.pk)
+    version = (existing.aggregate(n=Max("version"))["n"] or 0) + 1
+    document = Document.objects.create(
+        kind=kind,
+        owner_type=owner_type,
+        owner_id=owner.pk,
+        title=title[:300],
+        version=version,
+        public=False,
+    )
+    transaction.on_commit(partial(enqueue, document))
+    return document
+
+
 def document_context(document: Document) -> dict[str, Any]:
     meeting = Meeting.objects.select_related(
         "body", "minutes__checker_1", "minutes__checker_2"
@@ -124,6 +180,15 @@ def document_context(document: Document) -> dict[str, Any]:
 
 def render_html(document: Document) -> str:
     with translation.override("fi"):
+        rendering = _rendering(document)
+        if rendering is not None:
+            context = {
+                "document": document,
+                "static_prefix": STATIC_PREFIX,
+                "rendered_at": timezone.localtime(document.created_at),
+                **rendering.context,
+            }
+            return render_to_string(rendering.template, context)
         return render_to_string(
             f"councils/documents/{document.kind}.html", document_context(document)
         )
@@ -191,6 +256,8 @@ def document_render(document_id: int) -> Document:
         document.save(update_fields=["state", "started_at", "attempts"])
     try:
         pdf = render_pdf(document)
+        # An owned document's title and file name come from its app's renderer.
+        rendering = _rendering(document)
     except Exception as exc:
         Document.objects.filter(pk=document.pk).update(
             state=DocumentState.FAILED,
@@ -199,10 +266,18 @@ def document_render(document_id: int) -> Document:
         )
         logger.exception("rendering document %s failed", document.pk)
         raise DeterministicRenderError(str(exc)) from exc
-    name = f"asiakirjat/{document.meeting.year}/{document.pk}-{document.filename}"
+    if rendering is None:
+        assert document.meeting is not None
+        name = f"asiakirjat/{document.meeting.year}/{document.pk}-{document.filename}"
+    else:
+        document.title = rendering.title[:300]
+        name = f"asiakirjat/{document.kind}/{document.created_at.year}/"
+        name += f"{document.pk}-{rendering.filename}"
     _store_atomically(name, pdf)
     with transaction.atomic():
+        title = document.title
         document = Document.objects.select_for_update().get(pk=document.pk)
+        document.title = title
         document.file.name = name
         document.sha256 = hashlib.sha256(pdf).hexdigest()
         document.size = len(pdf)
@@ -211,7 +286,9 @@ def document_render(document_id: int) -> Document:
         document.failure = ""
         document.finished_at = timezone.now()
         document.save(
-            update_fields=["file", "sha256", "size", "pages", "state", "failure", "finished_at"]
+            update_fields=[
+                *("file", "title", "sha256", "size", "pages", "state", "failure", "finished_at")
+            ]
         )
         if document.redacted:
             # The redacted copy takes the public's place; the original stays, internal.
@@ -227,6 +304,8 @@ def document_render(document_id: int) -> Document:
             kind=document.kind,
             meeting_id=document.meeting_id,
             item_id=document.item_id,
+            owner_type_id=document.owner_type_id,
+            owner_id=document.owner_id,
             public=document.public,
             redacted=document.redacted,
             version__lt=document.version,

@@ -514,6 +514,8 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     """A rendered PDF. Residents get public copies of what is public; clerks get any."""
     document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
     meeting = document.meeting
+    if meeting is None:
+        raise Http404("documents of other apps are served by those apps")
     visible = document.public and (
         (document.kind == DocumentKind.AGENDA and meeting.agenda_is_public)
         or meeting.minutes_are_public

@@ -1,7 +1,16 @@
-"""Generated documents: the agenda, the minutes and the extracts, rendered to PDF/A."""
+"""Generated documents: the agenda, the minutes and the extracts, rendered to PDF/A.
+
+Other apps render their own documents through the same pipeline (kind REPORT): such a
+document belongs to any object (`owner`, a generic relation) instead of a meeting, and
+the app registers a renderer for it in councils.documents.
+"""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +24,7 @@ class DocumentKind(models.TextChoices):
     AGENDA = "agenda", _("agenda")
     MINUTES = "minutes", _("minutes")
     EXTRACT = "extract", _("extract from the minutes")
+    REPORT = "report", _("report")
 
 
 class DocumentState(models.TextChoices):
@@ -39,8 +49,25 @@ class Document(models.Model):
 
     kind = models.CharField(_("kind"), max_length=10, choices=DocumentKind.choices)
     meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="documents"
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
     )
+    # A document of another app (a report) belongs to its owner instead of a meeting.
+    owner_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("owner type"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    owner_id = models.PositiveBigIntegerField(_("owner id"), null=True, blank=True)
+    owner = GenericForeignKey("owner_type", "owner_id")
+    title = models.CharField(_("title"), max_length=300, blank=True)
     item = models.ForeignKey(
         AgendaItem,
         verbose_name=_("agenda item"),
@@ -93,10 +120,25 @@ class Document(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="ready") | ~Q(sha256=""), name="ready_document_has_sha"
             ),
+            models.UniqueConstraint(
+                fields=["kind", "owner_type", "owner_id", "version"],
+                condition=Q(meeting__isnull=True),
+                name="owned_document_version_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting__isnull=False, owner_type__isnull=True, owner_id__isnull=True)
+                | Q(meeting__isnull=True, owner_type__isnull=False, owner_id__isnull=False),
+                name="document_has_a_meeting_or_an_owner",
+            ),
         ]
-        indexes = [models.Index(fields=["state", "created_at"])]
+        indexes = [
+            models.Index(fields=["state", "created_at"]),
+            models.Index(fields=["owner_type", "owner_id"]),
+        ]
 
     def __str__(self) -> str:
+        if self.meeting_id is None:
+            return f"{self.title or self.get_kind_display()} v{self.version}"
         return f"{self.get_kind_display()} {self.meeting} v{self.version}"
 
     def get_absolute_url(self) -> str:
@@ -104,7 +146,12 @@ class Document(models.Model):
 
     @property
     def filename(self) -> str:
+        if self.meeting_id is None:
+            # Stored as "<pk>-<the renderer's file name>" (councils.documents.document_render).
+            stored = PurePosixPath(self.file.name).name if self.file else ""
+            return stored.partition("-")[2] or f"{self.kind}-{self.pk}-v{self.version}.pdf"
         meeting = self.meeting
+        assert meeting is not None
         stem = {"agenda": "esityslista", "minutes": "poytakirja", "extract": "poytakirjanote"}[
             self.kind
         ]
