@@ -14,12 +14,15 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from councils.models import AgendaItem
+from councils.attachments import attachment_add
+from councils.documents import document_queue_for
+from councils.models import AgendaItem, Attachment, Document, DocumentKind, DocumentState
 from strategy import rules
 from strategy.choices import Municipality, Status
 from strategy.models import (
@@ -319,3 +322,117 @@ def period_close(
     period.closed_by = _user_or_none(user)
     period.save(update_fields=["snapshot", "closed_at", "closed_by"])
     return period
+
+
+# --- Staff pages: conflict-safe updates, CSV imports, the period report ------------------
+# (added for strategy/staff/; the functions above keep their behaviour)
+
+
+class EditConflict(StrategyRuleViolation):
+    """Someone else saved the status update after this form was opened."""
+
+    def __init__(self, message: str, current: StatusUpdate) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def status_update_token(update: StatusUpdate | None) -> str:
+    """What a form carries to detect a concurrent save: the update's last save time."""
+    return update.updated_at.isoformat() if update is not None else ""
+
+
+@transaction.atomic
+def status_update_save_checked(
+    *,
+    period: ReportingPeriod,
+    expected: str,
+    goal: Goal | None = None,
+    programme: Programme | None = None,
+    **changes: Any,
+) -> StatusUpdate:
+    """status_update_save, but refuse to overwrite an update saved after the form was
+    opened (`expected` is status_update_token of the update the form showed)."""
+    period = _locked_period(period)  # one writer of the period's updates at a time
+    current = (
+        StatusUpdate.objects.select_for_update(of=("self",))
+        .filter(period=period, goal=goal, programme=programme)
+        .order_by()
+        .first()
+    )
+    if current is not None and status_update_token(current) != expected:
+        raise EditConflict(
+            _("Someone else saved this status update while you were editing it."), current
+        )
+    if current is None and expected:
+        raise StrategyRuleViolation(_("The status update you edited no longer exists."))
+    return status_update_save(period=period, goal=goal, programme=programme, **changes)
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One measured value to import (parsed and checked by strategy/staff/csv_import.py)."""
+
+    indicator_id: int
+    measured_on: date
+    value: Decimal
+    municipality: str = ""
+    note: str = ""
+
+
+@transaction.atomic
+def indicator_values_import(*, rows: list[ValueRow], entered_by: User | None) -> int:
+    """Save every row or none: one refused row (e.g. a value someone stored meanwhile)
+    rolls the whole import back. Returns how many values were saved."""
+    indicators = Indicator.objects.in_bulk({row.indicator_id for row in rows})
+    for row in rows:
+        indicator = indicators.get(row.indicator_id)
+        if indicator is None:
+            raise StrategyRuleViolation(_("An indicator of the import no longer exists."))
+        indicator_value_add(
+            indicator=indicator,
+            measured_on=row.measured_on,
+            value=row.value,
+            municipality=row.municipality,
+            note=row.note,
+            entered_by=entered_by,
+        )
+    return len(rows)
+
+
+def _report_title(period: ReportingPeriod) -> str:
+    return _("Strategy follow-up report %(code)s") % {"code": period.code}
+
+
+@transaction.atomic
+def period_report_queue(*, period: ReportingPeriod) -> Document:
+    """Queue a new version of the period's report PDF (councils' documents pipeline)."""
+    return document_queue_for(period, kind=DocumentKind.REPORT, title=_report_title(period))
+
+
+@transaction.atomic
+def period_close_with_report(
+    *, period: ReportingPeriod, user: User | None, today: date | None = None
+) -> tuple[ReportingPeriod, Document]:
+    """Close the period (period_close) and queue its report, in one transaction."""
+    period = period_close(period=period, user=user, today=today)
+    return period, period_report_queue(period=period)
+
+
+@transaction.atomic
+def period_report_attach(*, document: Document, agenda_item: AgendaItem, user: User) -> Attachment:
+    """Attach a ready report PDF to an agenda item (e.g. the board's review of the period).
+
+    Only a clerk of the item's body may; councils' attachment rules apply (PDF checked,
+    not after the minutes are out). Raises ValidationError or councils' RuleViolation.
+    """
+    if not AgendaItem.objects.editable_by(user).filter(pk=agenda_item.pk).exists():
+        raise PermissionDenied(_("Only a clerk of the item's body may add attachments to it."))
+    if document.state != DocumentState.READY or not document.file:
+        raise StrategyRuleViolation(_("The report is not ready yet."))
+    with document.file.open("rb") as handle:
+        return attachment_add(
+            item=agenda_item,
+            title=document.title or _("Strategy follow-up report"),
+            upload=File(handle, name=document.filename),
+            is_public=True,
+        )

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from councils import demo as councils_demo
 from strategy.demo import load_strategy_demo
+from strategy.staff.demo_users import load_strategy_staff_demo
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "raati-demo-2026"  # noqa: S105 - printed for the demo on purpose
@@ -37,10 +38,12 @@ class Command(BaseCommand):
             user.save(update_fields=["password"])
         councils_demo.load(stdout=self.stdout)
         load_strategy_demo(stdout=self.stdout)
+        load_strategy_staff_demo()
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded.")
             + f"\nSign in at /kirjaudu/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}"
             + (" (created now)." if created else " (already existed).")
             + f"\nThe board's clerk signs in as 'sihteeri', the minutes checkers as 'tarkastaja1'"
-            f" and 'tarkastaja2', all with the password {DEMO_PASSWORD!r}."
+            f" and 'tarkastaja2', a chair (the strategy dashboard) as 'puheenjohtaja' and the"
+            f" strategy team as 'strategia', all with the password {DEMO_PASSWORD!r}."
         )

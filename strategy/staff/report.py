@@ -1,0 +1,164 @@
+"""The period report: a board-ready PDF rendered by councils' documents pipeline.
+
+strategy/apps.py registers `period_report_rendering` for DocumentKind.REPORT; the
+Celery task of councils renders it with WeasyPrint to PDF/A-3a like the minutes. A
+closed period's report shows its frozen snapshot; an open period's report is a draft
+judged on the day the document was queued (so a re-render of a version gives the same
+bytes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from councils.documents import Rendering, renderer_register
+from councils.models import Document, DocumentKind
+from strategy import services
+from strategy.models import GoalLink, ReportingPeriod
+from strategy.staff.csv_import import plain_number
+from strategy.staff.dashboard import Badge
+
+
+def period_reports(period: ReportingPeriod) -> list[Document]:
+    """The period's report versions, newest first."""
+    return list(
+        Document.objects.filter(
+            kind=DocumentKind.REPORT,
+            owner_type=ContentType.objects.get_for_model(ReportingPeriod),
+            owner_id=period.pk,
+        ).order_by("-version")
+    )
+
+
+@dataclass
+class IndicatorLine:
+    name: str
+    unit: str
+    is_demo: bool
+    latest_value: str
+    latest_on: date | None
+    target_value: str
+    target_on: date | None
+    suggestion: Badge
+
+
+@dataclass
+class Section:
+    code: str
+    title: str
+    is_sub: bool
+    status: Badge
+    suggestion: Badge
+    reason: str
+    narrative: str
+    risks: str
+    next_steps: str
+    indicators: list[IndicatorLine] = field(default_factory=list)
+    links: list[GoalLink] = field(default_factory=list)
+
+
+def _number(text: str | None) -> str:
+    return plain_number(Decimal(text)) if text else "–"
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _line(data: dict[str, Any]) -> IndicatorLine:
+    latest, target = data.get("latest") or {}, data.get("next_target") or {}
+    return IndicatorLine(
+        name=data["name"],
+        unit=data["unit"],
+        is_demo=data["is_demo"],
+        latest_value=_number(latest.get("value")),
+        latest_on=_day(latest.get("date")),
+        target_value=_number(target.get("value")),
+        target_on=_day(target.get("date")),
+        suggestion=Badge(data.get("suggested_status") or ""),
+    )
+
+
+def _section(data: dict[str, Any], *, code: str, title: str, is_sub: bool) -> Section:
+    return Section(
+        code=code,
+        title=title,
+        is_sub=is_sub,
+        status=Badge(data.get("status") or ""),
+        suggestion=Badge(data.get("suggested_status") or ""),
+        reason=data.get("reason", ""),
+        narrative=data.get("narrative", ""),
+        risks=data.get("risks", ""),
+        next_steps=data.get("next_steps", ""),
+    )
+
+
+def report_context(period: ReportingPeriod, *, today: date) -> dict[str, Any]:
+    snapshot = period.snapshot if period.is_closed and period.snapshot else None
+    snapshot = snapshot or services.period_snapshot(period, today=today)
+    lines: dict[tuple[str, int], list[IndicatorLine]] = {}
+    for data in snapshot["indicators"]:
+        if data.get("goal_id"):
+            lines.setdefault(("goal", data["goal_id"]), []).append(_line(data))
+        if data.get("programme_id"):
+            lines.setdefault(("programme", data["programme_id"]), []).append(_line(data))
+    links: dict[int, list[GoalLink]] = {}
+    for link in (
+        GoalLink.objects.public()
+        .filter(goal__strategy_id=period.strategy_id)
+        .select_related("agenda_item__meeting__body")
+        .order_by("agenda_item__meeting__start")
+    ):
+        links.setdefault(link.goal_id, []).append(link)
+    goals = []
+    for data in snapshot["goals"]:
+        section = _section(
+            data, code=data["code"], title=data["title"], is_sub=bool(data.get("parent_code"))
+        )
+        section.indicators = lines.get(("goal", data["id"]), [])
+        section.links = links.get(data["id"], [])
+        goals.append(section)
+    programmes = []
+    for data in snapshot["programmes"]:
+        section = _section(data, code="", title=data["name"], is_sub=False)
+        section.indicators = lines.get(("programme", data["id"]), [])
+        programmes.append(section)
+    return {
+        "strategy": period.strategy,
+        "period": period,
+        "is_draft": not period.is_closed,
+        "judged_on": _day(snapshot["judged_on"]),
+        "goals": goals,
+        "programmes": programmes,
+        "counts": _counts(goals),
+    }
+
+
+def _counts(goals: list[Section]) -> list[tuple[Badge, int]]:
+    found: dict[str, int] = {}
+    for section in goals:
+        found[section.status.status] = found.get(section.status.status, 0) + 1
+    return [(Badge(status), count) for status, count in sorted(found.items())]
+
+
+def period_report_rendering(document: Document) -> Rendering:
+    period = ReportingPeriod.objects.select_related("strategy").get(pk=document.owner_id)
+    today = timezone.localtime(document.created_at).date()
+    title = _("Strategy follow-up report %(code)s") % {"code": period.code}
+    return Rendering(
+        title=title,
+        template="strategy/documents/period_report.html",
+        context={"title": title, **report_context(period, today=today)},
+        filename=f"strategia-raportti-{period.slug}-v{document.version}.pdf",
+    )
+
+
+def register() -> None:
+    renderer_register(DocumentKind.REPORT, period_report_rendering)
