@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from councils import extensions
 from councils import search as search_module
 from councils.documents import earlier_versions, public_documents
 from councils.forms import DecisionFilterForm, SearchForm
@@ -325,6 +326,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else [],
             "history": history,
             "official_decisions": official_decisions,
+            # What other apps add (e.g. the strategy goals it advances): councils/extensions.py
+            "item_panels": extensions.item_panels_for(item, editing=False),
             "section": "decisions",
         },
     )

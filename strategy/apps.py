@@ -9,6 +9,13 @@ class StrategyConfig(AppConfig):
     verbose_name = _("Strategy")
 
     def ready(self) -> None:
+        # The goals an agenda item advances show on councils' item page and item editor
+        # through councils' extension point; councils never imports strategy.
+        from councils import extensions
+        from strategy.link_views import goal_links_panel
+
+        extensions.register_item_panel(goal_links_panel)
+
         # The period report is rendered by councils' documents pipeline (also in workers).
         from strategy.staff import report
 

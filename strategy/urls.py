@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from strategy import views
+from strategy import link_views, views
 
 
 class GoalCodeConverter:
@@ -24,6 +24,9 @@ register_converter(GoalCodeConverter, "goalcode")
 app_name = "strategy"
 urlpatterns = [
     path("", views.index, name="index"),
+    # A clerk links an agenda item to goals from councils' item editor (POST only).
+    path("linkit/pykalat/<int:pk>/", link_views.goal_link_add, name="goal_link_add"),
+    path("linkit/<int:pk>/poista/", link_views.goal_link_remove, name="goal_link_remove"),
     path("<slug:strategy>/", views.strategy_detail, name="strategy_detail"),
     path("<slug:strategy>/tavoitteet/<goalcode:code>/", views.goal_detail, name="goal_detail"),
     path("<slug:strategy>/ohjelmat/<slug:slug>/", views.programme_detail, name="programme_detail"),

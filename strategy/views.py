@@ -1,51 +1,111 @@
-"""Public pages of the strategy: minimal first versions that later work replaces."""
+"""Public pages of the strategy: the strategy at a glance, goals, programmes, indicators and
+the reporting periods with their frozen reports.
+
+Every page makes a fixed number of queries, however many goals, indicators, values,
+status updates or linked decisions it shows (tests/strategy/test_pages.py).
+"""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from strategy.charts import format_number
 from strategy.models import (
     Goal,
     GoalLink,
     Indicator,
     Programme,
     ReportingPeriod,
+    StatusUpdate,
     Strategy,
 )
+from strategy.rules import SEVERITY
 
 INDICATOR_DATA = ("indicators__targets", "indicators__values")
+SUB_GOALS = Prefetch("children", queryset=Goal.objects.order_by("order", "code"))
 
 
 def _strategy(slug: str) -> Strategy:
     return get_object_or_404(Strategy, slug=slug)
 
 
+def _latest_updates(updates: Iterable[StatusUpdate]) -> dict[tuple[str, int], StatusUpdate]:
+    """Each goal's and programme's latest status update: {("goal", pk): update, ...}.
+
+    `updates` must come oldest period first, with `period` selected.
+    """
+    latest: dict[tuple[str, int], StatusUpdate] = {}
+    for update in updates:
+        if update.goal_id is not None:
+            latest[("goal", update.goal_id)] = update
+        elif update.programme_id is not None:
+            latest[("programme", update.programme_id)] = update
+    return latest
+
+
+def _public_links(goals: Iterable[Goal]) -> QuerySet[GoalLink]:
+    return (
+        GoalLink.objects.public()
+        .filter(goal__in=[goal.pk for goal in goals])
+        .select_related("agenda_item__meeting__body", "agenda_item__handling", "goal")
+        .order_by("-agenda_item__meeting__start", "agenda_item__section")
+    )
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    """The strategy in force today, or a page saying there is none yet."""
-    current = Strategy.objects.in_force(timezone.localdate()).first() or Strategy.objects.first()
-    if current is not None:
-        return redirect(current)
-    return render(request, "strategy/index.html", {"section": "strategy"})
+    """The strategy in force today; a list when several have been published; or a notice."""
+    strategies = list(Strategy.objects.all())
+    in_force = Strategy.objects.in_force(timezone.localdate()).first()
+    if len(strategies) == 1:
+        return redirect(strategies[0])
+    context = {"strategies": strategies, "in_force": in_force, "section": "strategy"}
+    return render(request, "strategy/index.html", context)
 
 
 @require_GET
 def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
-    obj = _strategy(strategy)
-    goals = (
-        obj.goals.main()
-        .prefetch_related(Prefetch("children", queryset=Goal.objects.order_by("order", "code")))
-        .order_by("order", "code")
+    """The strategy at a glance: values, mission, vision, goals with their latest status."""
+    obj = get_object_or_404(Strategy.objects.select_related("approved_by__meeting"), slug=strategy)
+    goals = list(obj.goals.select_related("parent").order_by("order", "code"))
+    programmes = list(obj.programmes.order_by("order", "name"))
+    latest = _latest_updates(
+        StatusUpdate.objects.filter(period__strategy=obj)
+        .select_related("period")
+        .order_by("period__start")
+    )
+    for goal in goals:
+        goal.latest_update = latest.get(("goal", goal.pk))  # type: ignore[attr-defined]
+    for programme in programmes:
+        programme.latest_update = latest.get(("programme", programme.pk))  # type: ignore[attr-defined]
+    main_goals = [
+        (goal, [sub for sub in goals if sub.parent_id == goal.pk])
+        for goal in goals
+        if goal.parent_id is None
+    ]
+    periods = list(obj.periods.order_by("-start"))
+    today = timezone.localdate()
+    current = next(
+        (p for p in periods if p.start <= today <= p.end), periods[0] if periods else None
     )
     context = {
         "strategy": obj,
-        "values": obj.values.all(),
-        "goals": goals,
-        "programmes": obj.programmes.all(),
+        "in_force": obj.period_start <= today,
+        "values": list(obj.values.all()),
+        "main_goals": main_goals,
+        "programmes": programmes,
+        "current_period": current,
+        "closed_count": sum(1 for p in periods if p.is_closed),
         "section": "strategy",
     }
     return render(request, "strategy/strategy_detail.html", context)
@@ -53,24 +113,38 @@ def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
 
 @require_GET
 def goal_detail(request: HttpRequest, strategy: str, code: str) -> HttpResponse:
+    """A goal: its status now and in each period, sub-goals, indicators, linked decisions."""
     goal = get_object_or_404(
         Goal.objects.select_related("strategy", "parent", "responsible_body").prefetch_related(
-            *INDICATOR_DATA, *(f"children__{lookup}" for lookup in INDICATOR_DATA)
+            *INDICATOR_DATA,
+            SUB_GOALS,
+            *(f"children__{lookup}" for lookup in INDICATOR_DATA),
+            Prefetch("programmes", queryset=Programme.objects.order_by("order", "name")),
         ),
         strategy__slug=strategy,
         code=code,
     )
-    links = (
-        GoalLink.objects.public()
-        .filter(goal=goal)
-        .select_related("agenda_item__meeting__body")
-        .order_by("-agenda_item__meeting__start")
+    children = list(goal.children.all())
+    updates = list(
+        StatusUpdate.objects.filter(goal__in=[goal, *children])
+        .select_related("period")
+        .order_by("period__start")
     )
+    latest = _latest_updates(updates)
+    for child in children:
+        child.latest_update = latest.get(("goal", child.pk))  # type: ignore[attr-defined]
+    history = [u for u in reversed(updates) if u.goal_id == goal.pk]
+    today = timezone.localdate()
     context = {
         "strategy": goal.strategy,
         "goal": goal,
-        "suggestion": goal.suggestion(timezone.localdate()),
-        "links": links,
+        "children": children,
+        "latest_update": history[0] if history else None,
+        "history": history,
+        "suggestion": goal.suggestion(today),
+        "indicator_groups": [(None, list(goal.indicators.all()))]
+        + [(child, list(child.indicators.all())) for child in children],
+        "links": list(_public_links([goal, *children])),
         "section": "strategy",
     }
     return render(request, "strategy/goal_detail.html", context)
@@ -78,48 +152,165 @@ def goal_detail(request: HttpRequest, strategy: str, code: str) -> HttpResponse:
 
 @require_GET
 def programme_detail(request: HttpRequest, strategy: str, slug: str) -> HttpResponse:
+    """A programme: description, the goals it serves, its indicators and status history."""
     programme = get_object_or_404(
-        Programme.objects.select_related("strategy", "responsible_body").prefetch_related(
-            "goals", *INDICATOR_DATA
+        Programme.objects.select_related(
+            "strategy", "responsible_body", "approved_by__meeting__body"
+        ).prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("order", "code")), *INDICATOR_DATA
         ),
         strategy__slug=strategy,
         slug=slug,
     )
-    context = {"strategy": programme.strategy, "programme": programme, "section": "strategy"}
+    goals = list(programme.goals.all())
+    updates = list(
+        StatusUpdate.objects.filter(programme=programme)
+        .select_related("period")
+        .order_by("-period__start")
+    )
+    goal_updates = _latest_updates(
+        StatusUpdate.objects.filter(goal__in=goals)
+        .select_related("period")
+        .order_by("period__start")
+    )
+    for goal in goals:
+        goal.latest_update = goal_updates.get(("goal", goal.pk))  # type: ignore[attr-defined]
+    context = {
+        "strategy": programme.strategy,
+        "programme": programme,
+        "goals": goals,
+        "latest_update": updates[0] if updates else None,
+        "history": updates,
+        "suggestion": programme.suggestion(timezone.localdate()),
+        "indicators": list(programme.indicators.all()),
+        "section": "strategy",
+    }
     return render(request, "strategy/programme_detail.html", context)
 
 
 @require_GET
 def indicator_detail(request: HttpRequest, strategy: str, pk: int) -> HttpResponse:
+    """An indicator: chart and table of the county's values, and each municipality's latest."""
     obj = _strategy(strategy)
     indicator = get_object_or_404(
-        Indicator.objects.select_related("goal", "programme").prefetch_related("targets", "values"),
+        Indicator.objects.select_related("goal__strategy", "programme__strategy").prefetch_related(
+            "targets", "values"
+        ),
         pk=pk,
     )
     owner = indicator.goal or indicator.programme
     if owner is None or owner.strategy_id != obj.pk:
         raise Http404("the indicator belongs to another strategy")
-    context = {"strategy": obj, "indicator": indicator, "section": "strategy"}
+    by_municipality: dict[str, Any] = {}
+    for value in indicator.values.all():  # ordered by date: the last one per area wins
+        if value.municipality:
+            by_municipality[value.municipality] = value
+    context = {
+        "strategy": obj,
+        "indicator": indicator,
+        "municipalities": sorted(by_municipality.values(), key=lambda v: v.municipality),
+        "section": "strategy",
+    }
     return render(request, "strategy/indicator_detail.html", context)
+
+
+def _counts(statuses: Iterable[str | None]) -> list[tuple[str, int]]:
+    """How many goals had each status, worst first (for a period's summary)."""
+    counter = Counter(status or "" for status in statuses)
+    ordered = [str(s) for s in SEVERITY if counter.get(str(s))]
+    return [(status, counter[status]) for status in ordered] + (
+        [("", counter[""])] if counter.get("") else []
+    )
 
 
 @require_GET
 def period_list(request: HttpRequest, strategy: str) -> HttpResponse:
+    """The reporting periods: the open one with its reports so far, the closed ones frozen."""
     obj = _strategy(strategy)
-    context = {"strategy": obj, "periods": obj.periods.all(), "section": "strategy"}
+    periods = list(obj.periods.order_by("-start"))
+    open_updates = StatusUpdate.objects.filter(
+        period__in=[p for p in periods if not p.is_closed], goal__isnull=False
+    ).only("period_id", "status")
+    by_period: dict[int, list[str]] = {}
+    for update in open_updates:
+        by_period.setdefault(update.period_id, []).append(update.status)
+    for period in periods:
+        if period.is_closed:
+            statuses = [g.get("status") for g in (period.snapshot or {}).get("goals", [])]
+        else:
+            statuses = by_period.get(period.pk, [])
+        period.status_counts = _counts(statuses)  # type: ignore[attr-defined]
+    context = {"strategy": obj, "periods": periods, "section": "strategy"}
     return render(request, "strategy/period_list.html", context)
+
+
+def _snapshot_value(point: dict[str, str] | None, unit: str, decimals: int | None) -> str:
+    """A value of the frozen snapshot (a decimal string) as the page writes numbers, with
+    the indicator's decimals (or as many as the value has, if the indicator is gone)."""
+    if not point:
+        return ""
+    try:
+        number = Decimal(point["value"])
+    except (InvalidOperation, KeyError, TypeError):
+        return ""
+    if decimals is None:
+        number = number.normalize()
+        decimals = max(0, -int(number.as_tuple().exponent))
+    text = format_number(number, decimals)
+    return text if not unit or any(c.isdigit() for c in unit) else f"{text}\u00a0{unit}"
+
+
+def _iso_date(text: object) -> date | None:
+    try:
+        return date.fromisoformat(str(text))
+    except (TypeError, ValueError):
+        return None
 
 
 @require_GET
 def period_detail(request: HttpRequest, strategy: str, slug: str) -> HttpResponse:
+    """A period's report: from its frozen snapshot once closed, from the live updates before."""
     period = get_object_or_404(
-        ReportingPeriod.objects.select_related("strategy"), strategy__slug=strategy, slug=slug
+        ReportingPeriod.objects.select_related("strategy", "closed_by"),
+        strategy__slug=strategy,
+        slug=slug,
     )
-    updates = period.updates.select_related("goal", "programme")
-    context = {
-        "strategy": period.strategy,
-        "period": period,
-        "updates": updates,
-        "section": "strategy",
-    }
+    context: dict[str, Any] = {"strategy": period.strategy, "period": period, "section": "strategy"}
+    if period.is_closed:
+        snapshot = period.snapshot or {}
+        indicators = snapshot.get("indicators", [])
+        # The figures are the snapshot's; only how many decimals to show is looked up.
+        decimals = dict(
+            Indicator.objects.filter(pk__in=[row.get("id") for row in indicators]).values_list(
+                "pk", "decimals"
+            )
+        )
+        for row in indicators:
+            unit, shown = row.get("unit", ""), decimals.get(row.get("id"))
+            row["latest_text"] = _snapshot_value(row.get("latest"), unit, shown)
+            row["target_text"] = _snapshot_value(row.get("next_target"), unit, shown)
+            row["latest_day"] = _iso_date((row.get("latest") or {}).get("date"))
+            row["target_day"] = _iso_date((row.get("next_target") or {}).get("date"))
+        goal_names = {
+            g.get("id"): f"{g.get('code')} {g.get('title')}" for g in snapshot.get("goals", [])
+        }
+        programme_names = {p.get("id"): p.get("name") for p in snapshot.get("programmes", [])}
+        for row in indicators:
+            row["owner"] = goal_names.get(row.get("goal_id")) or programme_names.get(
+                row.get("programme_id"), ""
+            )
+        context.update(
+            goals=snapshot.get("goals", []),
+            programmes=snapshot.get("programmes", []),
+            indicators=indicators,
+            judged_on=_iso_date(snapshot.get("judged_on")),
+        )
+    else:
+        updates = _latest_updates(period.updates.select_related("period").order_by("period__start"))
+        goals = list(period.strategy.goals.order_by("order", "code"))
+        programmes = list(period.strategy.programmes.order_by("order", "name"))
+        context.update(
+            live_goals=[(goal, updates.get(("goal", goal.pk))) for goal in goals],
+            live_programmes=[(p, updates.get(("programme", p.pk))) for p in programmes],
+        )
     return render(request, "strategy/period_detail.html", context)

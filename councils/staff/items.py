@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from councils import services
+from councils import extensions, services
 from councils.models import AgendaItem
 from councils.staff.forms import ItemForm
 from portal.lib.htmx import HtmxHttpRequest
@@ -46,6 +46,10 @@ def editor_context(
         "proposal_only": proposal_only,
         "history": list(item.history.select_related("history_user").order_by("-history_date")[:30]),
         "attachments": list(item.attachments.all()),
+        # What other apps add (e.g. links to strategy goals): councils/extensions.py
+        "item_panels": extensions.item_panels_for(
+            item, editing=True, may_change=not proposal_only
+        ),
         "section": "staff",
         **extra,
     }

@@ -1,0 +1,80 @@
+"""Extension points: how other apps add to councils' pages without councils importing them.
+
+Dependencies point one way (strategy and forums import councils, never the reverse), yet
+an agenda item's page and its editor show things that belong to those apps, such as the
+strategy goals an item advances. So councils keeps a registry here, and the other apps
+register into it from their AppConfig.ready():
+
+    from councils import extensions
+
+    def goal_links_panel(item, *, editing, may_change):
+        return extensions.ItemPanel("strategy/item_goal_links.html", {"links": ...})
+
+    extensions.register_item_panel(goal_links_panel)
+
+The public item page (councils.views.item_detail) and the clerk's item editor
+(councils.staff.items.editor_context) call `item_panels_for()` and render each panel with
+`{% include panel.template_name with panel=panel.context %}`, so a panel's template sees
+the page's own context too (request, user, csrf_token, messages) and its data as `panel`.
+
+A provider decides for itself whether it has anything to show (return None for nothing)
+and must make a fixed number of queries, whatever the item: the pages' query counts are
+asserted in tests and must not grow with the number of rows shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from councils.models import AgendaItem
+
+
+@dataclass(frozen=True)
+class ItemPanel:
+    """A region of an item's page: a template and the data it shows (as `panel`)."""
+
+    template_name: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+class ItemPanelProvider(Protocol):
+    def __call__(self, item: AgendaItem, *, editing: bool, may_change: bool) -> ItemPanel | None:
+        """The panel for `item`, or None when there is nothing to show.
+
+        editing: False on the public item page (show only what residents may see), True
+        in the clerk's item editor. may_change: whether the user may change what the
+        panel shows (a clerk of the item's body; False for a presenter editing only the
+        proposal, and always False on the public page).
+        """
+        ...
+
+
+# The registered providers, in the order their panels appear.
+item_panels: list[ItemPanelProvider] = []
+
+
+def register_item_panel(provider: ItemPanelProvider) -> ItemPanelProvider:
+    """Add a provider (once, however often ready() runs); usable as a decorator."""
+    if provider not in item_panels:
+        item_panels.append(provider)
+    return provider
+
+
+def unregister_item_panel(provider: ItemPanelProvider) -> None:
+    if provider in item_panels:
+        item_panels.remove(provider)
+
+
+def item_panels_for(
+    item: AgendaItem, *, editing: bool, may_change: bool = False
+) -> list[ItemPanel]:
+    """The panels the registered providers give for an item, in registration order."""
+    panels = []
+    for provider in item_panels:
+        panel = provider(item, editing=editing, may_change=may_change and editing)
+        if panel is not None:
+            panels.append(panel)
+    return panels
