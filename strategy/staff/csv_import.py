@@ -212,7 +212,8 @@ def preview_build(raw: bytes, *, period: ReportingPeriod) -> Preview:
         padded = [*cells, *([""] * (len(header) - len(cells)))]
         row = PreviewRow(
             line=number,
-            cells={
+            cells={name: "" for name in (*REQUIRED, *OPTIONAL)}
+            | {
                 name: padded[index].strip()
                 for index, name in enumerate(header)
                 if name in (*REQUIRED, *OPTIONAL)

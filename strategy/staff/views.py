@@ -161,7 +161,7 @@ def period_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def period_close(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     period = _period(pk)
-    form = CloseForm(request.POST or None)
+    form = CloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.period_close_with_report(period=period, user=request.user)
@@ -258,7 +258,9 @@ def status_update_edit(
     target = {"goal": subject} if is_goal else {"programme": subject}
     update = StatusUpdate.objects.filter(period=period, **target).first()
     conflict = None
-    form = StatusUpdateForm(request.POST or None, initial=_initial(update))
+    form = StatusUpdateForm(
+        request.POST if request.method == "POST" else None, initial=_initial(update)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -360,7 +362,7 @@ def indicator_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def value_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(_strategy_indicators(), pk=pk)
-    form = ValueForm(request.POST or None)
+    form = ValueForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -394,7 +396,7 @@ def value_import(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if period.is_closed:
         messages.error(request, _("The period is closed; values are imported into open periods."))
         return redirect("strategy_staff:period_detail", pk=period.pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     preview, token = None, ""
     if request.method == "POST" and form.is_valid():
         try:

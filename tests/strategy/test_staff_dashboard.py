@@ -7,8 +7,8 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from strategy.models import Status
 from tests.factories import AgendaItemFactory, GoalLinkFactory, MeetingFactory, StatusUpdateFactory
