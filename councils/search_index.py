@@ -17,9 +17,11 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from councils import voikko
 from councils.models import (
@@ -103,7 +105,7 @@ def _item_fields(item: AgendaItem) -> dict[str, Any]:
         "context": f"§ {item.section}",
         "text": text,
         "lexemes": voikko.lexemes(item.title + "\n" + text),
-        "date": meeting.start.date(),
+        "date": timezone.localdate(meeting.start),
         "outcome": handling.outcome if decided and handling else "",
         "diary_number": item.case.diary_number if item.case else "",
         "is_confidential": not item.is_public,
@@ -125,7 +127,7 @@ def _attachment_fields(attachment: Attachment) -> dict[str, Any]:
         "context": f"§ {item.section} {item.title}"[:300],
         "text": text,
         "lexemes": voikko.lexemes(attachment.title + "\n" + text),
-        "date": item.meeting.start.date(),
+        "date": timezone.localdate(item.meeting.start),
         "diary_number": item.case.diary_number if item.case else "",
         "published_at": published_at,
     }
@@ -155,15 +157,44 @@ def _case_fields(case: Case, *, published_at: datetime | None) -> dict[str, Any]
         "context": case.diary_number,
         "text": "",
         "lexemes": voikko.lexemes(case.title),
-        "date": case.created_at.date(),
+        "date": timezone.localdate(case.created_at),
         "diary_number": case.diary_number,
         "published_at": published_at,
     }
 
 
+GENERATION_KEY = "search-index-generation"
+
+
+def generation() -> int:
+    """A number that changes whenever the index (and so the public record) changes.
+
+    Cached counts of long lists carry it in their key; a cache that is away gives 0.
+    """
+    try:
+        return int(cache.get_or_set(GENERATION_KEY, 1, None) or 0)
+    except Exception:  # Redis away: callers then count afresh
+        return 0
+
+
+def _bump_generation() -> None:
+    def bump() -> None:
+        with contextlib.suppress(Exception):
+            try:
+                cache.incr(GENERATION_KEY)
+            except ValueError:  # not set yet
+                cache.set(GENERATION_KEY, 2, None)
+
+    bump()
+    # A count cached by a concurrent request between the write and the commit would
+    # otherwise outlive the change.
+    transaction.on_commit(bump)
+
+
 def _write(lookup: dict[str, Any], fields: dict[str, Any]) -> SearchEntry:
     entry, _created = SearchEntry.objects.update_or_create(**lookup, defaults=fields)
     _set_vectors([entry])
+    _bump_generation()
     return entry
 
 
@@ -247,6 +278,7 @@ def rebuild() -> int:
     ]
     SearchEntry.objects.bulk_create(cases, batch_size=500)
     _set_vectors()
+    _bump_generation()
     return len(entries) + len(cases)
 
 

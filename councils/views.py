@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
+import functools
+import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
+from typing import Any, cast
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from councils import extensions
+from councils import extensions, search_index
 from councils import search as search_module
 from councils.documents import earlier_versions, public_documents
 from councils.forms import DecisionFilterForm, SearchForm
@@ -37,6 +44,7 @@ from councils.models import (
     DocumentState,
     Election,
     ElectionCandidate,
+    EntryKind,
     Meeting,
     MeetingState,
     Membership,
@@ -44,6 +52,7 @@ from councils.models import (
     OfficialDecision,
     Person,
     Proposal,
+    SearchEntry,
     Vote,
 )
 from councils.rules import has_quorum, quorum_needed
@@ -52,15 +61,63 @@ from portal.lib.htmx import HtmxHttpRequest
 PAGE_SIZE = 25
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows: counting every match of a common word at a million
+    items takes a second, and nobody pages through more than a thousand results."""
+
+    cap = search_module.RANKED_CANDIDATES
+
+    @cached_property
+    def count(self) -> int:
+        matches = cast("QuerySet[Any]", self.object_list)
+        return min(matches[: self.cap + 1].count(), self.cap + 1)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+
+class CachedCountPaginator(Paginator):
+    """Keeps the count of a long list in the cache until the record changes.
+
+    Counting a million decided items joined to their meetings takes most of a second;
+    the count is remembered per filter set and forgotten at the next save of anything
+    indexed (the search index's generation number, bumped on every write).
+    """
+
+    def __init__(self, *args: Any, cache_key: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache_key = cache_key
+
+    @cached_property
+    def count(self) -> int:
+        key = f"count:{search_index.generation()}:{self.cache_key}"
+        try:
+            cached = cache.get(key)
+        except Exception:  # the cache (Redis) being away must not break the page
+            cached = None
+        if cached is not None:
+            return int(cached)
+        count = super().count
+        with contextlib.suppress(Exception):
+            cache.set(key, count, 3600)
+        return count
+
+
 def _page(
-    request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE, *, allow_empty: bool = False
+    request: HttpRequest,
+    queryset: QuerySet,
+    size: int = PAGE_SIZE,
+    *,
+    allow_empty: bool = False,
+    paginator_class: Callable[..., Paginator] = Paginator,
 ) -> Page:
     """One page of a list; a missing, malformed or too large page number gives a 404."""
     try:
         number = int(request.GET.get("sivu", "1"))
     except ValueError:
         raise Http404("bad page number") from None
-    paginator = Paginator(queryset, size, allow_empty_first_page=allow_empty)
+    paginator = paginator_class(queryset, size, allow_empty_first_page=allow_empty)
     if number < 1 or (number > paginator.num_pages):
         raise Http404("no such page")
     return paginator.page(number)
@@ -131,7 +188,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         key=lambda m: ROLE_ORDER.index(m.role),
     )
     meetings = Meeting.objects.public().filter(body=body)
-    years = sorted(set(meetings.values_list("year", flat=True)), reverse=True)
+    years = sorted(meetings.order_by().values_list("year", flat=True).distinct(), reverse=True)
     try:
         year = int(request.GET.get("vuosi") or (years[0] if years else today.year))
     except ValueError:
@@ -383,27 +440,41 @@ def official_decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def decision_list(request: HttpRequest) -> HttpResponse:
     form = DecisionFilterForm(request.GET or None)
-    items = _decided_items()
+    # The list pages through the search index (one table, one index on the date), then
+    # fetches the page's 25 items with everything shown: fast at page 500 of a million.
+    entries = SearchEntry.objects.public().filter(kind=EntryKind.DECISION)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["toimielin"]:
-            items = items.filter(meeting__body=data["toimielin"])
+            entries = entries.filter(body=data["toimielin"])
         if data["alkaen"]:
-            items = items.filter(meeting__start__date__gte=data["alkaen"])
+            entries = entries.filter(date__gte=data["alkaen"])
         if data["asti"]:
-            items = items.filter(meeting__start__date__lte=data["asti"])
+            entries = entries.filter(date__lte=data["asti"])
         if data["tulos"]:
-            items = items.filter(handling__outcome=data["tulos"])
+            entries = entries.filter(outcome=data["tulos"])
     elif form.is_bound:
-        items = items.none()
+        entries = entries.none()
     query = request.GET.copy()
     query.pop("sivu", None)
+    page = None
+    if entries.exists():
+        page = _page(
+            request,
+            entries.order_by("-date", "-pk").values_list("item_id", flat=True),
+            paginator_class=functools.partial(
+                CachedCountPaginator,
+                cache_key="decisions:" + hashlib.sha256(query.urlencode().encode()).hexdigest(),
+            ),
+        )
+        rows = _decided_items().in_bulk(list(page.object_list))
+        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     return render(
         request,
         "councils/decision_list.html",
         {
             "form": form,
-            "page": _page(request, items) if items.exists() else None,
+            "page": page,
             "query": query.urlencode(),
             "section": "decisions",
         },
@@ -551,7 +622,12 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         case = search_module.diary_number_in(data["q"])
         if case is not None and not request.htmx:
             return redirect(case.get_absolute_url())
-        page = _page(request, search_module.run(form.filters()), allow_empty=True)
+        page = _page(
+            request,
+            search_module.run(form.filters()),
+            allow_empty=True,
+            paginator_class=CappedPaginator,
+        )
         for entry in page.object_list:
             entry.excerpt = search_module.snippet(entry, data["q"])
     elif form.is_bound:

@@ -479,3 +479,12 @@ def test_empty_month_and_year_parameters_show_the_defaults(client):
     MeetingFactory(body=body)
     assert client.get("/kalenteri/?kuukausi=").status_code == 200
     assert client.get("/toimielimet/lautakunta/?vuosi=").status_code == 200
+
+
+def test_the_decisions_count_is_cached_until_the_record_changes(client):
+    HandlingFactory(item__title="Ensimmäinen päätös")
+    assert "1 päätös" in client.get("/paatokset/").content.decode()
+    HandlingFactory(item__title="Toinen päätös")
+    html = client.get("/paatokset/").content.decode()
+    assert "2 päätöstä" in html
+    assert "Toinen päätös" in html

@@ -231,3 +231,16 @@ def test_the_search_results_page_has_constant_queries(client):
     assert_constant_queries(client, "/haku/?q=talousarvio", add_rows, limit=6)
     html = client.get("/haku/", {"q": "talousarvio"}).content.decode()
     assert html.count('class="decision__title"') == 25  # a full page of the 150 results
+
+
+def test_a_common_word_says_over_the_cap_and_ranks_the_newest_matches(client, monkeypatch):
+    from councils import views
+
+    monkeypatch.setattr(views.CappedPaginator, "cap", 2)
+    monkeypatch.setattr("councils.search.RANKED_CANDIDATES", 2)
+    for n in range(3):
+        HandlingFactory(item__title=f"Talousarvion muutos {n}", item__case=None)
+    html = client.get("/haku/", {"q": "talousarvio"}).content.decode()
+    assert "Yli 2 tulosta" in html
+    html = client.get("/haku/", {"q": "talousarvio", "jarjestys": "uusin"}).content.decode()
+    assert "Yli 2 tulosta" in html
