@@ -566,7 +566,7 @@ def _search_groups(
     matches = list(
         alert_matches(subscription.query, since)
         .filter(published_at__lte=until)
-        .select_related("body")[: SEARCH_MATCHES_PER_DIGEST + 1]
+        .select_related("body", "case")[: SEARCH_MATCHES_PER_DIGEST + 1]
     )
     entries = [
         DigestEntry(
@@ -604,7 +604,12 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
                 section.groups = case_news.groups(subscription)
             elif subscription.kind == SubscriptionKind.SEARCH:
                 section.groups, cut = _search_groups(subscription, until)
-                section.more_url = section.url if cut else ""
+                # The rest are on the search page, newest first.
+                newest_first = urlencode(
+                    [*QueryDict(subscription.query).items(), ("jarjestys", "uusin")]
+                )
+                more = _absolute(f"{reverse('councils:search')}?{newest_first}")
+                section.more_url = more if cut else ""
         if not section.is_empty:
             sections.append(section)
     return sections

@@ -436,6 +436,41 @@ def test_it_lists_what_is_new_in_a_followed_case():
     assert "Vanha viranhaltijapäätös" not in digest.body
 
 
+def _agenda_item(title: str, *, hours_ago: float = 1, **fields):  # type: ignore[no-untyped-def]
+    meeting = MeetingFactory(agenda_published_at=timezone.now() - timedelta(hours=hours_ago))
+    return AgendaItemFactory(meeting=meeting, title=title, **fields)
+
+
+def test_it_lists_the_new_matches_of_a_saved_search():
+    _active(query="q=hoitaja", language="en")
+    _agenda_item("Hoitajamitoituksen seuranta")
+    _agenda_item("Hoitajien rekrytointi", hours_ago=72)
+    _agenda_item("Talousarvion muutos")
+    _agenda_item("Hoitajan palvelussuhdeasia", is_public=False, secrecy_basis="JulkL 24.1 § 32 k")
+
+    alerts.digest_send()
+    (digest,) = mail.outbox
+    assert "Search “hoitaja”" in digest.subject
+    assert "Hoitajamitoituksen seuranta" in digest.body
+    assert "Hoitajan palvelussuhdeasia" in digest.body
+    assert "Hoitajien rekrytointi" not in digest.body
+    assert "Talousarvion muutos" not in digest.body
+    assert "http://127.0.0.1:8000/en/haku/?q=hoitaja" in digest.body
+
+
+def test_a_saved_search_with_many_new_matches_links_to_the_rest():
+    _active(query="q=hoitaja", language="en")
+    meeting = MeetingFactory(agenda_published_at=timezone.now() - timedelta(hours=1))
+    for section in range(1, alerts.SEARCH_MATCHES_PER_DIGEST + 3):
+        AgendaItemFactory(meeting=meeting, section=section, title=f"Hoitaja {section}")
+    alerts.digest_send()
+    (digest,) = mail.outbox
+    assert digest.body.count("/pykalat/") == alerts.SEARCH_MATCHES_PER_DIGEST
+    assert (
+        "More new matches: http://127.0.0.1:8000/en/haku/?q=hoitaja&jarjestys=uusin" in digest.body
+    )
+
+
 def test_it_sends_nothing_when_nothing_is_new():
     body = BodyFactory()
     _active(body=body)
@@ -515,8 +550,11 @@ def test_the_digest_queries_do_not_grow_with_the_news():
     body, case = BodyFactory(), CaseFactory()
     _active(body=body)
     _active(case=case)
+    _active(query="q=hoitaja")
     meeting = _decided_meeting(body, ["Päätös 1"])
     AgendaItemFactory(meeting=meeting, section=99, case=case, title="Asian käsittely")
+    agenda = MeetingFactory(agenda_published_at=timezone.now() - timedelta(hours=1))
+    AgendaItemFactory(meeting=agenda, section=1, title="Hoitaja 1")
 
     def count() -> int:
         Subscription.objects.update(last_sent_at=None)
@@ -531,8 +569,10 @@ def test_the_digest_queries_do_not_grow_with_the_news():
             item=AgendaItemFactory(meeting=meeting, section=section, title=f"Päätös {section}")
         )
         OfficialDecisionFactory(case=case, published_at=timezone.now() - timedelta(hours=1))
+        AgendaItemFactory(meeting=agenda, section=section, title=f"Hoitaja {section}")
     with_twenty = count()
     assert "Päätös 20" in mail.outbox[0].body
+    assert "Hoitaja 20" in mail.outbox[0].body
     assert with_one == with_twenty, f"{with_one} queries with 1 item, {with_twenty} with 20"
     assert with_twenty <= 10
 
