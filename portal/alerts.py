@@ -192,13 +192,14 @@ def target_from_params(params: Mapping[str, str]) -> Target:
     slug = params.get("toimielin", "")
     case_id = params.get("asia", "")
     if slug:
-        body = Body.objects.filter(slug=slug[:80]).first()
+        body = Body.objects.filter(slug=slug).first() if len(slug) <= 80 else None
         if body is None:
             raise TargetNotFound(slug)
         return Target(kind=SubscriptionKind.BODY, body=body)
     if case_id:
-        case = Case.objects.filter(pk=int(case_id)).first() if case_id.isdigit() else None
-        if case is None or len(case_id) > 18:
+        valid = case_id.isdigit() and len(case_id) <= 18
+        case = Case.objects.filter(pk=int(case_id)).first() if valid else None
+        if case is None:
             raise TargetNotFound(case_id)
         return Target(kind=SubscriptionKind.CASE, case=case)
     if "haku" in params:
