@@ -74,10 +74,10 @@ def _set_vectors(entries: Iterable[SearchEntry] | None = None) -> None:
 
 def _item_published_at(item: AgendaItem) -> datetime | None:
     meeting = item.meeting
+    # A decision is news again when the minutes come out: feeds and e-mail alerts of a
+    # search report the agenda item first and the decision later.
     if meeting.state == MeetingState.MINUTES_PUBLISHED and meeting.minutes_published_at:
-        if meeting.agenda_published_at is None:
-            return meeting.minutes_published_at
-        return min(meeting.agenda_published_at, meeting.minutes_published_at)
+        return meeting.minutes_published_at
     if meeting.agenda_is_public:
         return meeting.agenda_published_at
     return None

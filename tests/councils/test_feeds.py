@@ -6,10 +6,11 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
 import pytest
+from django.utils import translation
 from icalendar import Calendar
 
 from councils import services
-from councils.models import MeetingState
+from councils.models import EntryKind, MeetingState
 from tests.factories import (
     HELSINKI,
     BodyFactory,
@@ -135,3 +136,21 @@ def test_a_search_feed_with_a_bad_query_is_404_not_500(client):
         "/haku/syote.rss", {"q": "x", "alkaen": "2026-12-31", "asti": "2026-01-01"}
     )
     assert response.status_code == 404
+
+
+def test_a_search_feed_reports_the_agenda_item_and_later_its_decision(client):
+    from councils.models import Minutes
+    from tests.factories import AgendaItemFactory
+
+    meeting = MeetingFactory(state=MeetingState.MINUTES_CHECKED)
+    Minutes.objects.create(meeting=meeting, checked_at_meeting=True)
+    HandlingFactory(item=AgendaItemFactory(meeting=meeting, title="Palveluverkon muutos"))
+    before = ET.fromstring(client.get("/haku/syote.rss", {"q": "palveluverkko"}).content)
+    with translation.override("fi"):
+        item_label, decision_label = str(EntryKind.ITEM.label), str(EntryKind.DECISION.label)
+    assert before.findtext("./channel/item/description", "").startswith(item_label)
+    services.minutes_publish(meeting=meeting)
+    after = ET.fromstring(client.get("/haku/syote.rss", {"q": "palveluverkko"}).content)
+    (guid,) = [g.text for g in after.findall("./channel/item/guid")]
+    assert guid.startswith("decision-")
+    assert after.findtext("./channel/item/description", "").startswith(decision_label)
