@@ -151,6 +151,7 @@ def document_queue_for(owner: Any, *, kind: str, title: str = "") -> Document:
 
 
 def document_context(document: Document) -> dict[str, Any]:
+    assert document.meeting_id is not None, "a meeting's document"
     meeting = Meeting.objects.select_related(
         "body", "minutes__checker_1", "minutes__checker_2"
     ).get(pk=document.meeting_id)
@@ -294,7 +295,7 @@ def document_render(document_id: int) -> Document:
             # The redacted copy takes the public's place; the original stays, internal.
             Document.objects.filter(
                 kind=document.kind,
-                meeting_id=document.meeting_id,
+                meeting=document.meeting,
                 item_id=document.item_id,
                 version=document.version,
                 redacted=False,
@@ -302,7 +303,7 @@ def document_render(document_id: int) -> Document:
         # The newer version replaces the older ones in the public listing; they stay reachable.
         Document.objects.filter(
             kind=document.kind,
-            meeting_id=document.meeting_id,
+            meeting=document.meeting,
             item_id=document.item_id,
             owner_type_id=document.owner_type_id,
             owner_id=document.owner_id,

@@ -103,6 +103,6 @@ class AttachForm(forms.Form):
         field = self.fields["agenda_item"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = items
-        field.label_from_instance = lambda item: (  # type: ignore[method-assign]
+        field.label_from_instance = lambda item: (  # type: ignore[method-assign,assignment]
             f"{item.meeting.body.name} {item.meeting.start:%d.%m.%Y} § {item.section} {item.title}"
         )

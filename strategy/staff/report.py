@@ -149,6 +149,7 @@ def _counts(goals: list[Section]) -> list[tuple[Badge, int]]:
 
 
 def period_report_rendering(document: Document) -> Rendering:
+    assert document.owner_id is not None, "a period report belongs to its period"
     period = ReportingPeriod.objects.select_related("strategy").get(pk=document.owner_id)
     today = timezone.localtime(document.created_at).date()
     title = _("Strategy follow-up report %(code)s") % {"code": period.code}

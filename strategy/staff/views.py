@@ -216,9 +216,8 @@ def report_file(request: HtmxHttpRequest, pk: int) -> FileResponse:
 @require_POST
 def report_attach(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     document = _report(pk)
-    period = document.owner
     form = AttachForm(request.POST, items=_attachable_items(request))
-    url = reverse("strategy_staff:period_detail", args=[period.pk]) + "#reports"
+    url = reverse("strategy_staff:period_detail", args=[document.owner_id]) + "#reports"
     if not form.is_valid():
         messages.error(request, _("Choose an agenda item of your bodies from the list."))
         return redirect(url)
@@ -254,9 +253,9 @@ def status_update_edit(
 ) -> HttpResponse:
     period = _period(pk)
     subject = _subject(period, code, slug)
-    is_goal = isinstance(subject, Goal)
-    target = {"goal": subject} if is_goal else {"programme": subject}
-    update = StatusUpdate.objects.filter(period=period, **target).first()
+    goal = subject if isinstance(subject, Goal) else None
+    programme = subject if isinstance(subject, Programme) else None
+    update = StatusUpdate.objects.filter(period=period, goal=goal, programme=programme).first()
     conflict = None
     form = StatusUpdateForm(
         request.POST if request.method == "POST" else None, initial=_initial(update)
@@ -268,7 +267,8 @@ def status_update_edit(
                 period=period,
                 expected=data.pop("token"),
                 author=request.user,
-                **target,
+                goal=goal,
+                programme=programme,
                 **data,
             )
         except services.EditConflict as exc:
@@ -313,6 +313,7 @@ def _update_context(
     form: StatusUpdateForm,
     conflict: StatusUpdate | None,
 ) -> dict[str, Any]:
+    data: Goal | Programme
     if isinstance(subject, Goal):
         data = services.goals_with_data(period.strategy_id).get(pk=subject.pk)
     else:
