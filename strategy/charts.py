@@ -238,7 +238,10 @@ def _rows(
         days.setdefault(point.on, {})["value"] = format_value(point.value, decimals, unit)
     for point in targets:
         days.setdefault(point.on, {})["target"] = format_value(point.value, decimals, unit)
-    rows = [ChartRow(day, **cells) for day, cells in sorted(days.items())]
+    rows = [
+        ChartRow(day, value=cells.get("value", ""), target=cells.get("target", ""))
+        for day, cells in sorted(days.items())
+    ]
     if baseline is not None and baseline.on not in days:
         rows.insert(
             0,
