@@ -91,3 +91,20 @@ def _indicator(goal: Goal, *, behind: bool, today: date, name: str) -> Indicator
         indicator=indicator, measured_on=today - timedelta(days=2), value=21 if behind else 31
     )
     return indicator
+
+
+def fi(message: str, **params: object) -> str:
+    """A message as the Finnish interface shows it (translated once the catalogue has it)."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        text = translation.gettext(message)
+    return text % params if params else text
+
+
+def badge(status: str) -> str:
+    """A status badge's symbol and word as the pages show them."""
+    from strategy.models import Status
+    from strategy.staff.dashboard import SYMBOLS
+
+    return f'<span aria-hidden="true">{SYMBOLS[Status(status)]}</span> {fi(Status(status).label)}'

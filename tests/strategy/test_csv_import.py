@@ -7,11 +7,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from strategy import services
 from strategy.models import IndicatorValue
 from tests.factories import IndicatorValueFactory
-from tests.strategy.staff_helpers import arrange, chair, outsider, strategist
+from tests.strategy.staff_helpers import arrange, chair, fi, outsider, strategist
 
 pytestmark = pytest.mark.django_db
 
@@ -125,19 +126,26 @@ def test_a_forged_or_stale_token_saves_nothing(staff, arranged):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "id_file_error"),  # Django: the submitted file is empty
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "CSV"),
-        ("mittari;pvm;arvo\n1;1.1.2026;ä\n".encode("latin-1"), "UTF-8"),
-        (b"name;date;value\n1;2;3\n", "mittari"),
-        (b"mittari;pvm;arvo\n", "no values"),
-        (b"mittari;pvm;arvo\n" + b"1;1.1.2026;1\n" * 90000, "kB"),
+        (b"", None),  # Django's own: the submitted file is empty
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "This is not a CSV text file."),
+        (
+            "mittari;pvm;arvo\n1;1.1.2026;ä\n".encode("latin-1"),
+            "The file is not in UTF-8. In Excel, save it as “CSV UTF-8”.",
+        ),
+        (b"name;date;value\n1;2;3\n", None),
+        (b"mittari;pvm;arvo\n", "The file has a header row but no values."),
+        (b"mittari;pvm;arvo\n" + b"1;1.1.2026;1\n" * 90000, "The file is larger than %(max)s kB."),
     ],
     ids=["empty", "binary", "latin-1", "wrong-columns", "header-only", "too-large"],
 )
 def test_an_unreadable_file_gets_one_clear_message_never_a_500(staff, arranged, content, message):
     response = _upload(staff, arranged, content)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    html = response.content.decode()
+    assert 'id="id_file_error"' in html
+    if message:
+        expected = fi(message, max=1024) if "%(max)s" in message else fi(message)
+        assert escape(expected) in html
     assert IndicatorValue.objects.filter(indicator=arranged.indicator).count() == 1
 
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from strategy.models import Status
 from tests.factories import AgendaItemFactory, GoalLinkFactory, MeetingFactory, StatusUpdateFactory
-from tests.strategy.staff_helpers import arrange, chair, outsider, strategist
+from tests.strategy.staff_helpers import arrange, badge, chair, outsider, strategist
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_it_shows_a_chair_the_goals_with_off_track_first(client):
     assert html.index("Tasapainoinen talous") < html.index("Hyvät palvelut")
     assert "T9/2099" in html and "T8/2099" in html
     # A status is a symbol and a word, never a colour only.
-    assert '<span aria-hidden="true">✗</span> off track' in html
+    assert badge(Status.OFF_TRACK) in html
     assert "↓" in html  # at risk → off track is worse
 
 

@@ -7,7 +7,7 @@ import pytest
 from councils.models import Document, DocumentKind
 from strategy.models import Status
 from tests.factories import StatusUpdateFactory
-from tests.strategy.staff_helpers import arrange, chair, outsider, strategist
+from tests.strategy.staff_helpers import arrange, badge, chair, outsider, strategist
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_the_confirm_page_lists_what_will_be_frozen(client, arranged):
     client.force_login(strategist())
     html = client.get(_close_url(arranged)).content.decode()
     assert "Hyvät palvelut" in html and "Tasapainoinen talous" in html
-    assert "✓</span> on track" in html  # goal 1's update
+    assert badge(Status.ON_TRACK) in html  # goal 1's update
     assert 'name="confirm"' in html
 
 

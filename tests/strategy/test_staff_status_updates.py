@@ -7,7 +7,7 @@ import pytest
 
 from strategy import services
 from strategy.models import Status, StatusUpdate
-from tests.strategy.staff_helpers import arrange, chair, outsider, strategist
+from tests.strategy.staff_helpers import arrange, badge, chair, outsider, strategist
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_the_form_shows_the_suggestion_next_to_the_status(client, arranged):
     client.force_login(strategist())
     html = client.get(_url(arranged)).content.decode()
     assert 'id="suggestion"' in html
-    assert "✗</span> off track" in html
+    assert badge(Status.OFF_TRACK) in html
 
 
 def test_it_saves_an_update_that_agrees_with_the_suggestion(client, arranged):
