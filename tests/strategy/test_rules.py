@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from strategy.choices import Direction, Status
 from strategy.rules import (
@@ -17,6 +18,13 @@ from strategy.rules import (
     reason_required,
     suggest_status,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """The messages are asserted in English, the code's source language."""
+    with translation.override("en"):
+        yield
 
 
 def p(day: str, value: str | int) -> Point:

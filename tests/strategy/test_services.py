@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from strategy import services
 from strategy.models import GoalLink, IndicatorValue, Status, StatusUpdate
@@ -26,6 +27,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """The messages are asserted in English, the code's source language."""
+    with translation.override("en"):
+        yield
+
 
 IN_PERIOD = date(2026, 7, 15)  # inside the factory's T2/2026 (May–August)
 
