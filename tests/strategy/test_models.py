@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from strategy.models import Direction, Status, StatusUpdate
 from tests.factories import (
@@ -25,6 +26,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """The messages are asserted in English, the code's source language."""
+    with translation.override("en"):
+        yield
 
 
 def test_it_refuses_a_third_level_of_goals():
