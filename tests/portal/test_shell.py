@@ -91,3 +91,18 @@ def test_an_unexpected_error_gives_the_500_page(client):
         response = client.get("/")
     assert response.status_code == 500
     assert "Palvelussa tapahtui virhe" in response.content.decode()
+
+
+def test_the_footer_links_the_strategy_dashboard_for_those_who_may_see_it(client):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    chair, clerk = UserFactory(), UserFactory()
+    chair.user_permissions.add(Permission.objects.get(codename="view_dashboard"))
+    client.force_login(clerk)
+    assert "/hallinta/strategia/" not in client.get("/").content.decode()
+    client.force_login(chair)
+    assert (
+        'href="/hallinta/strategia/">Strategian tilannekuva</a>' in client.get("/").content.decode()
+    )
