@@ -47,9 +47,7 @@ def editor_context(
         "history": list(item.history.select_related("history_user").order_by("-history_date")[:30]),
         "attachments": list(item.attachments.all()),
         # What other apps add (e.g. links to strategy goals): councils/extensions.py
-        "item_panels": extensions.item_panels_for(
-            item, editing=True, may_change=not proposal_only
-        ),
+        "item_panels": extensions.item_panels_for(item, editing=True, may_change=not proposal_only),
         "section": "staff",
         **extra,
     }
