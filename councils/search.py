@@ -191,7 +191,8 @@ def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
         # Ranking every match of a common word (700 000 at a million items) takes
         # seconds; the newest RANKED_CANDIDATES matches are ranked instead, which is
         # every match for all but the commonest words (see README, "Search").
-        newest = matches.order_by("-date", "-pk").values("pk")[:RANKED_CANDIDATES]
+        # One more than the cap, so that the count can tell "over 1 000".
+        newest = matches.order_by("-date", "-pk").values("pk")[: RANKED_CANDIDATES + 1]
         found = (
             SearchEntry.objects.filter(pk__in=newest)
             .select_related("body", "case")
