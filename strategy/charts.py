@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from django.utils import formats
@@ -150,6 +150,22 @@ def format_value(value: Decimal | float, decimals: int, unit: str) -> str:
     if not unit or any(char.isdigit() for char in unit):
         return number
     return f"{number}\u00a0{unit}"
+
+
+def format_snapshot_value(point: dict[str, str] | None, unit: str, decimals: int | None) -> str:
+    """A value of the frozen snapshot (a decimal string) as the page writes numbers, with
+    the indicator's decimals (or as many as the value has, if the indicator is gone)."""
+    if not point:
+        return ""
+    try:
+        number = Decimal(point["value"])
+    except (InvalidOperation, KeyError, TypeError):
+        return ""
+    if decimals is None:
+        number = number.normalize()
+        decimals = max(0, -int(number.as_tuple().exponent))
+    text = format_number(number, decimals)
+    return text if not unit or any(c.isdigit() for c in unit) else f"{text}\u00a0{unit}"
 
 
 def format_date(day: date) -> str:

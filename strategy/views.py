@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -19,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from strategy.charts import format_number
+from strategy.charts import format_snapshot_value
 from strategy.models import (
     Goal,
     GoalLink,
@@ -244,22 +243,6 @@ def period_list(request: HttpRequest, strategy: str) -> HttpResponse:
     return render(request, "strategy/period_list.html", context)
 
 
-def _snapshot_value(point: dict[str, str] | None, unit: str, decimals: int | None) -> str:
-    """A value of the frozen snapshot (a decimal string) as the page writes numbers, with
-    the indicator's decimals (or as many as the value has, if the indicator is gone)."""
-    if not point:
-        return ""
-    try:
-        number = Decimal(point["value"])
-    except (InvalidOperation, KeyError, TypeError):
-        return ""
-    if decimals is None:
-        number = number.normalize()
-        decimals = max(0, -int(number.as_tuple().exponent))
-    text = format_number(number, decimals)
-    return text if not unit or any(c.isdigit() for c in unit) else f"{text}\u00a0{unit}"
-
-
 def _iso_date(text: object) -> date | None:
     try:
         return date.fromisoformat(str(text))
@@ -287,8 +270,8 @@ def period_detail(request: HttpRequest, strategy: str, slug: str) -> HttpRespons
         )
         for row in indicators:
             unit, shown = row.get("unit", ""), decimals.get(row.get("id"))
-            row["latest_text"] = _snapshot_value(row.get("latest"), unit, shown)
-            row["target_text"] = _snapshot_value(row.get("next_target"), unit, shown)
+            row["latest_text"] = format_snapshot_value(row.get("latest"), unit, shown)
+            row["target_text"] = format_snapshot_value(row.get("next_target"), unit, shown)
             row["latest_day"] = _iso_date((row.get("latest") or {}).get("date"))
             row["target_day"] = _iso_date((row.get("next_target") or {}).get("date"))
         goal_names = {

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -21,8 +20,8 @@ from django.utils.translation import gettext as _
 from councils.documents import Rendering, renderer_register
 from councils.models import Document, DocumentKind
 from strategy import services
-from strategy.models import GoalLink, ReportingPeriod
-from strategy.staff.csv_import import plain_number
+from strategy.charts import format_snapshot_value
+from strategy.models import GoalLink, Indicator, ReportingPeriod
 from strategy.staff.dashboard import Badge
 
 
@@ -64,23 +63,19 @@ class Section:
     links: list[GoalLink] = field(default_factory=list)
 
 
-def _number(text: str | None) -> str:
-    return plain_number(Decimal(text)) if text else "–"
-
-
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _line(data: dict[str, Any]) -> IndicatorLine:
+def _line(data: dict[str, Any], decimals: int | None) -> IndicatorLine:
     latest, target = data.get("latest") or {}, data.get("next_target") or {}
     return IndicatorLine(
         name=data["name"],
         unit=data["unit"],
         is_demo=data["is_demo"],
-        latest_value=_number(latest.get("value")),
+        latest_value=format_snapshot_value(latest, data["unit"], decimals) or "–",
         latest_on=_day(latest.get("date")),
-        target_value=_number(target.get("value")),
+        target_value=format_snapshot_value(target, data["unit"], decimals) or "–",
         target_on=_day(target.get("date")),
         suggestion=Badge(data.get("suggested_status") or ""),
     )
@@ -104,11 +99,18 @@ def report_context(period: ReportingPeriod, *, today: date) -> dict[str, Any]:
     snapshot = period.snapshot if period.is_closed and period.snapshot else None
     snapshot = snapshot or services.period_snapshot(period, today=today)
     lines: dict[tuple[str, int], list[IndicatorLine]] = {}
+    # The figures are the snapshot's; only how many decimals to show is looked up.
+    decimals = dict(
+        Indicator.objects.filter(
+            pk__in=[data.get("id") for data in snapshot["indicators"]]
+        ).values_list("pk", "decimals")
+    )
     for data in snapshot["indicators"]:
+        line = _line(data, decimals.get(data.get("id")))
         if data.get("goal_id"):
-            lines.setdefault(("goal", data["goal_id"]), []).append(_line(data))
+            lines.setdefault(("goal", data["goal_id"]), []).append(line)
         if data.get("programme_id"):
-            lines.setdefault(("programme", data["programme_id"]), []).append(_line(data))
+            lines.setdefault(("programme", data["programme_id"]), []).append(line)
     links: dict[int, list[GoalLink]] = {}
     for link in (
         GoalLink.objects.public()
