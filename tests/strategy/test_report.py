@@ -63,6 +63,8 @@ def test_closing_renders_a_pdf_report_with_the_period_and_its_goals(closed):
     assert "Valtion rahoitus on epävarma." in text
     assert f"✗ {fi(Status.OFF_TRACK.label)}" in text
     assert re.search(r"sivu 1 / \d+", text)
+    # Indicator values carry the indicator's decimals and unit (a comma in Finnish).
+    assert re.search(r"\b40,0\s% \(", text)  # the next target
     assert document.filename == f"strategia-raportti-t8-2099-v{document.version}.pdf"
 
 
