@@ -334,6 +334,11 @@ LINKS = [
     ("3.1", AOL, "Asiakasraatien käynnistäminen", ""),
     ("3.2", AH, "Hyvinvointialueen valmiussuunnitelma", ""),
     ("3.2", AV, "Pelastustoimen palvelutasopäätös 2023–2026", ""),
+    # This year's decisions, so that the dashboard's "no linked decision this year" flag
+    # marks only the goals that really have none.
+    ("1.2", AV, "Talousarvion 2026 muutos", "Alijäämän kattaminen."),
+    ("1.2", AH, "Talousarvio 2027 ja taloussuunnitelma 2027–2029", "Nollatavoite 2027."),
+    ("1.2", AH, "Palveluverkkosuunnitelman 2027–2030 luonnos lausunnoille", ""),
 ]
 
 
