@@ -14,12 +14,12 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Value
+from django.db.models import QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -211,26 +211,34 @@ def index_case(case: Case) -> None:
     _write({"case": case, "kind": fields.pop("kind")}, fields)
 
 
-def index_item(item: AgendaItem) -> None:
-    """The item (or decision), its attachments, and its case."""
-    item = AgendaItem.objects.select_related(
+def _index_items(items: QuerySet[AgendaItem]) -> None:
+    """Each item (or decision), its attachments, and, once each, their cases."""
+    cases: dict[int, Case] = {}
+    for item in items.select_related(
         "meeting__body", "meeting__minutes", "handling", "case"
-    ).get(pk=item.pk)
-    SearchEntry.objects.filter(item=item, kind__in=[EntryKind.DECISION, EntryKind.ITEM]).exclude(
-        kind=_item_fields(item)["kind"]
-    ).delete()
-    fields = _item_fields(item)
-    _write({"item": item, "kind": fields.pop("kind")}, fields)
-    for attachment in item.attachments.all():
-        attachment.item = item
-        _write({"attachment": attachment}, _attachment_fields(attachment))
-    if item.case is not None:
-        index_case(item.case)
+    ).prefetch_related("attachments"):
+        fields = _item_fields(item)
+        kind = fields.pop("kind")
+        # An item that became a decision (or went back) changes kind: one entry remains.
+        SearchEntry.objects.filter(
+            item=item, kind__in=[EntryKind.DECISION, EntryKind.ITEM]
+        ).exclude(kind=kind).delete()
+        _write({"item": item, "kind": kind}, fields)
+        for attachment in item.attachments.all():
+            attachment.item = item
+            _write({"attachment": attachment}, _attachment_fields(attachment))
+        if item.case is not None:
+            cases[item.case.pk] = item.case
+    for case in cases.values():
+        index_case(case)
+
+
+def index_item(item: AgendaItem) -> None:
+    _index_items(AgendaItem.objects.filter(pk=item.pk))
 
 
 def index_meeting(meeting: Meeting) -> None:
-    for item in meeting.items.all():
-        index_item(item)
+    _index_items(meeting.items.all())
 
 
 def index_attachment(attachment: Attachment) -> None:
@@ -286,6 +294,10 @@ def on_save(sender: type, instance: object, raw: bool = False, **kwargs: object)
     """post_save receiver: re-index what the saved row touches."""
     if raw or _paused.get():
         return
+    update_fields = cast("frozenset[str] | None", kwargs.get("update_fields"))
+    copied = _COPIED_FIELDS.get(type(instance))
+    if update_fields is not None and copied is not None and not copied & update_fields:
+        return  # e.g. a meeting's checkers approving, an item's appeal dates: nothing indexed
     if isinstance(instance, AgendaItem):
         index_item(instance)
     elif isinstance(instance, Handling):
@@ -301,5 +313,13 @@ def on_save(sender: type, instance: object, raw: bool = False, **kwargs: object)
     elif isinstance(instance, Case):
         index_case(instance)
 
+
+# The fields whose change alters an entry; a save(update_fields=...) of others skips
+# re-indexing (publishing minutes saves every item's appeal dates, then the meeting once).
+_COPIED_FIELDS: dict[type, set[str]] = {
+    AgendaItem: {"title", "summary", "body", "proposal", "is_public", "case", "section", "meeting"},
+    Meeting: {"state", "agenda_published_at", "start", "body"},
+    Minutes: {"published_at"},
+}
 
 INDEXED_MODELS = (AgendaItem, Handling, Attachment, Meeting, Minutes, OfficialDecision, Case)
