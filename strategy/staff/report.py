@@ -139,15 +139,7 @@ def report_context(period: ReportingPeriod, *, today: date) -> dict[str, Any]:
         "judged_on": _day(snapshot["judged_on"]),
         "goals": goals,
         "programmes": programmes,
-        "counts": _counts(goals),
     }
-
-
-def _counts(goals: list[Section]) -> list[tuple[Badge, int]]:
-    found: dict[str, int] = {}
-    for section in goals:
-        found[section.status.status] = found.get(section.status.status, 0) + 1
-    return [(Badge(status), count) for status, count in sorted(found.items())]
 
 
 def period_report_rendering(document: Document) -> Rendering:
