@@ -55,7 +55,6 @@ from councils.models import (
     SearchEntry,
     Vote,
 )
-from councils.rules import has_quorum, quorum_needed
 from portal.lib.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
@@ -195,6 +194,8 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("bad year") from None
     if years and year not in years:
         raise Http404("no meetings that year")
+    # What other apps add (e.g. a forum's members by organisation): councils/extensions.py
+    panels = extensions.body_panels_for(body)
     return render(
         request,
         "councils/body_detail.html",
@@ -211,7 +212,9 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "past": list(meetings.filter(year=year, start__lt=timezone.now()).order_by("-start")),
             "years": years,
             "year": year,
-            "quorum": quorum_needed(seats=body.seats, is_council=body.is_council),
+            "quorum": body.quorum,
+            "body_panels": panels,
+            "members_in_panel": any(panel.lists_members for panel in panels),
             "section": "decisions",
         },
     )
@@ -294,9 +297,7 @@ def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, obj
         "closed_sections": [item.section for item in items if not item.is_public],
         "attendances": attendances,
         "present_count": present_count,
-        "quorate": has_quorum(
-            seats=meeting.body.seats, is_council=meeting.body.is_council, present=present_count
-        ),
+        "quorate": meeting.body.rules.has_quorum(seats=meeting.body.seats, present=present_count),
         "section": "decisions",
     }
 
