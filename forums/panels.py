@@ -40,6 +40,7 @@ def forum_body_panel(body: Body) -> BodyPanel | None:
             "body": body,
             "forum": forum,
             "seats": reads.members_by_organisation([body]).get(body.pk, []),
+            "memos": reads.latest_memos([body]).get(body.pk, []),
             "decisions": list(forum.founding_decisions.order_by("meeting__start")) if forum else [],
         },
         lists_members=True,
