@@ -433,12 +433,13 @@ def registration_expire(*, now: datetime | None = None) -> int:
     """Remove unconfirmed registrations whose link ran out, and old rejections, with their
     pending organisations and the applicants' names and addresses (data minimisation)."""
     expired = Registration.objects.expired(now or timezone.now())
-    organisation_ids = list(expired.values_list("organisation_id", flat=True))
-    deleted, _by_model = Organisation.objects.filter(
-        pk__in=organisation_ids,
+    organisations = Organisation.objects.filter(
+        pk__in=list(expired.values_list("organisation_id", flat=True)),
         status__in=[OrganisationStatus.PENDING, OrganisationStatus.REJECTED],
-    ).delete()
-    return len(organisation_ids) if deleted else 0
+    )
+    count = organisations.count()
+    organisations.delete()  # with their registrations (CASCADE)
+    return count
 
 
 # --- Representatives ---------------------------------------------------------------------------

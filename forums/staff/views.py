@@ -310,6 +310,20 @@ def representative_remove(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _errors(forms: list[Any]) -> list[tuple[str, str]]:
+    """(link target, message) for one error summary over several forms on a page."""
+    found = []
+    for form in forms:
+        goal = getattr(form, "goal", None)
+        for error in form.non_field_errors():
+            found.append(("", str(error)))
+        for field in form:
+            for error in field.errors:
+                label = f"{goal.title}: {field.label}" if goal else str(field.label)
+                found.append((field.auto_id, f"{label}: {error}"))
+    return found
+
+
 # --- The chairs' forum's yearly follow-up of the agreement ---------------------------------------
 
 
@@ -384,6 +398,7 @@ def follow_up(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "year_form": year_form,
             "forms": forms,
+            "errors": _errors([year_form, *forms]),
             "section": "staff",
         },
         status=400 if data is not None else 200,
