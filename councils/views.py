@@ -159,11 +159,18 @@ ROLE_ORDER: list[str] = [
 def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
     today = timezone.localdate()
-    memberships = list(
-        Membership.objects.current(today)
-        .filter(body=body)
-        .select_related("person", "deputy_of")
-        .order_by("person__last_name", "person__first_name")
+    # What other apps add (e.g. a forum's members by organisation): councils/extensions.py
+    panels = extensions.body_panels_for(body)
+    members_in_panel = any(panel.lists_members for panel in panels)
+    memberships = (
+        []
+        if members_in_panel
+        else list(
+            Membership.objects.current(today)
+            .filter(body=body)
+            .select_related("person", "deputy_of")
+            .order_by("person__last_name", "person__first_name")
+        )
     )
     deputies: dict[int, list[Membership]] = defaultdict(list)
     for membership in memberships:
@@ -194,8 +201,6 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("bad year") from None
     if years and year not in years:
         raise Http404("no meetings that year")
-    # What other apps add (e.g. a forum's members by organisation): councils/extensions.py
-    panels = extensions.body_panels_for(body)
     return render(
         request,
         "councils/body_detail.html",
@@ -214,7 +219,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "year": year,
             "quorum": body.quorum,
             "body_panels": panels,
-            "members_in_panel": any(panel.lists_members for panel in panels),
+            "members_in_panel": members_in_panel,
             "section": "decisions",
         },
     )

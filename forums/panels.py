@@ -28,12 +28,7 @@ def forum_body_panel(body: Body) -> BodyPanel | None:
     """For a body whose members represent organisations: who sits for whom, and why."""
     if not body.rules.members_represent_organisations:
         return None
-    forum = (
-        Forum.objects.filter(body=body)
-        .select_related("agreement")
-        .prefetch_related("topics", "founding_decisions__meeting__body")
-        .first()
-    )
+    forum = Forum.objects.filter(body=body).select_related("agreement").first()
     return BodyPanel(
         BODY_TEMPLATE,
         {
@@ -41,7 +36,12 @@ def forum_body_panel(body: Body) -> BodyPanel | None:
             "forum": forum,
             "seats": reads.members_by_organisation([body]).get(body.pk, []),
             "memos": reads.latest_memos([body]).get(body.pk, []),
-            "decisions": list(forum.founding_decisions.order_by("meeting__start")) if forum else [],
+            "topics": list(forum.topics.all()) if forum else [],
+            "decisions": list(
+                forum.founding_decisions.select_related("meeting__body").order_by("meeting__start")
+            )
+            if forum
+            else [],
         },
         lists_members=True,
     )
