@@ -147,6 +147,7 @@ def test_residents_read_a_memo_without_appeal_instructions(client):
     assert 'class="appeal"' not in page and "Oikaisuvaatimus" not in page
     meeting_page = client.get(meeting.get_absolute_url()).content.decode()
     assert '<h2 id="minutes-heading">Muistio</h2>' in meeting_page
+    assert "Muistio julkaistu" in meeting_page and "Pöytäkirja julkaistu" not in meeting_page
     assert "Tarkastajat" not in meeting_page
     _meeting, committee_item = _published(BodyKind.COMMITTEE)
     committee_page = client.get(committee_item.get_absolute_url()).content.decode()
