@@ -58,7 +58,7 @@ def test_a_malformed_id_is_refused(value):
     with pytest.raises(ValidationError) as error:
         validate_business_id(value)
     assert error.value.code == "malformed"
-    assert "seven digits" in error.value.messages[0]
+    assert "seitsemän numeroa" in error.value.messages[0]
 
 
 def test_the_form_field_tidies_spaces_and_old_six_digit_ids_before_checking():
