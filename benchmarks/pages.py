@@ -32,6 +32,14 @@ def main() -> None:
             "/paatokset/?sivu=10",
             "/viranhaltijapaatokset/",
             "/kalenteri/?kuukausi=2022-06",
+            "/osallistu/",
+            "/yhteistyo/",
+            "/yhteistyo/yhteistyopoytakirja-2023/",
+            "/yhteistyo/valmistelu-2021/",
+            "/organisaatiot/",
+            "/organisaatiot/?laji=association&ala=social_health",
+            "/organisaatiot/lahden-kaupunki/",
+            "/toimielimet/jarjestoneuvottelukunta/",
         ]
         print_table([(url, measure_page(url)) for url in pages])
 

@@ -410,7 +410,12 @@ def documents_redact_expired(*, today: date | None = None) -> int:
 
 
 def on_minutes_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
-    documents_queue(meeting, [DocumentKind.MINUTES, DocumentKind.EXTRACT])
+    # An extract of the minutes goes to the parties of each item; a memo (a forum's) has
+    # no parties and no extracts, only the record itself.
+    kinds: list[str] = [DocumentKind.MINUTES]
+    if not meeting.body.rules.writes_memo:
+        kinds.append(DocumentKind.EXTRACT)
+    documents_queue(meeting, kinds)
 
 
 def on_agenda_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:

@@ -17,6 +17,11 @@ The public item page (councils.views.item_detail) and the clerk's item editor
 `{% include panel.template_name with panel=panel.context %}`, so a panel's template sees
 the page's own context too (request, user, csrf_token, messages) and its data as `panel`.
 
+A body's public page (councils.views.body_detail) has panels of its own, the same way:
+`register_body_panel(provider)`, where `provider(body)` returns a BodyPanel or None. The
+forums app shows a forum's level, purpose and members by the organisation they represent
+there; a panel with `lists_members=True` takes the place of the page's own member table.
+
 A provider decides for itself whether it has anything to show (return None for nothing)
 and must make a fixed number of queries, whatever the item: the pages' query counts are
 asserted in tests and must not grow with the number of rows shown.
@@ -29,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from councils.models import AgendaItem
+    from councils.models import AgendaItem, Body
 
 
 @dataclass(frozen=True)
@@ -78,3 +83,42 @@ def item_panels_for(
         if panel is not None:
             panels.append(panel)
     return panels
+
+
+# --- Panels of a body's page ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyPanel:
+    """A region of a body's public page, shown after what the body does."""
+
+    template_name: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    # The panel lists the body's members itself (e.g. by the organisation they represent),
+    # so the page leaves out its own member table.
+    lists_members: bool = False
+
+
+class BodyPanelProvider(Protocol):
+    def __call__(self, body: Body) -> BodyPanel | None:
+        """The panel for `body`, or None when there is nothing to show."""
+        ...
+
+
+body_panels: list[BodyPanelProvider] = []
+
+
+def register_body_panel(provider: BodyPanelProvider) -> BodyPanelProvider:
+    if provider not in body_panels:
+        body_panels.append(provider)
+    return provider
+
+
+def unregister_body_panel(provider: BodyPanelProvider) -> None:
+    if provider in body_panels:
+        body_panels.remove(provider)
+
+
+def body_panels_for(body: Body) -> list[BodyPanel]:
+    """The panels the registered providers give for a body, in registration order."""
+    return [panel for provider in body_panels if (panel := provider(body)) is not None]

@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -264,3 +264,113 @@ def personal_data_public(*, today: date, appeal_last_day: date | None) -> bool:
     if appeal_last_day is None:
         return False
     return today <= appeal_last_day
+
+
+# --- What a body of a kind may or must do ----------------------------------------------
+
+
+class Record(StrEnum):
+    """What a body's meeting produces."""
+
+    MINUTES = "minutes"  # pöytäkirja: checked, published, carries the appeal instructions
+    MEMO = "memo"  # muistio: the secretary's record of a discussion; nothing to appeal
+
+
+class QuorumRule(StrEnum):
+    TWO_THIRDS = "two_thirds"  # HVAL 108 § 1 mom.: the regional council
+    MORE_THAN_HALF = "more_than_half"  # HVAL 108 § 2 mom.: every other body of the county
+    NONE = "none"  # a forum or working group, unless its own rules set a quorum
+
+
+@dataclass(frozen=True)
+class BodyRules:
+    """What a body may or must do, asked of the body (`Body.rules`), never of its kind.
+
+    Pages, documents and services ask these properties instead of branching on the kind,
+    so a new kind of body is one more row in KIND_RULES and no new branches.
+    """
+
+    record: Record
+    # Decisions open to a request for rectification or an appeal: the appeal clock, the
+    # appeal instructions and an extract per item for the parties.
+    appealable: bool
+    quorum: QuorumRule
+    # Members are elected or appointed for a term (valtuustokausi); otherwise a membership
+    # may have no term (a forum's members, the 2021 working groups).
+    elected: bool
+    # Members sit on behalf of an organisation (a municipality, an association) rather
+    # than holding a seat of their own.
+    members_represent_organisations: bool = False
+
+    @property
+    def writes_memo(self) -> bool:
+        return self.record == Record.MEMO
+
+    @property
+    def record_checked_by_members(self) -> bool:
+        """Minutes are checked by two members before they go online (HVAL, as KuntaL 140 §);
+        a memo is the secretary's record and needs no checkers."""
+        return self.record == Record.MINUTES
+
+    def quorum_needed(self, seats: int) -> int:
+        """Members present needed to proceed; 0 when no quorum is set."""
+        if self.quorum == QuorumRule.NONE:
+            return 0
+        return quorum_needed(seats=seats, is_council=self.quorum == QuorumRule.TWO_THIRDS)
+
+    def has_quorum(self, *, seats: int, present: int) -> bool:
+        return present >= self.quorum_needed(seats)
+
+
+_STATUTORY = BodyRules(
+    record=Record.MINUTES, appealable=True, quorum=QuorumRule.MORE_THAN_HALF, elected=True
+)
+
+# By BodyKind value. Advisory councils (HVAL 32–33 §) keep minutes but decide nothing that
+# could be appealed; forums and working groups write memos and set their own quorum.
+KIND_RULES: dict[str, BodyRules] = {
+    "council": BodyRules(
+        record=Record.MINUTES, appealable=True, quorum=QuorumRule.TWO_THIRDS, elected=True
+    ),
+    "executive_board": _STATUTORY,
+    "division": _STATUTORY,
+    "committee": _STATUTORY,
+    "election_board": _STATUTORY,
+    "advisory_council": BodyRules(
+        record=Record.MINUTES,
+        appealable=False,
+        quorum=QuorumRule.MORE_THAN_HALF,
+        elected=True,
+    ),
+    "working_group": BodyRules(
+        record=Record.MEMO,
+        appealable=False,
+        quorum=QuorumRule.NONE,
+        elected=False,
+        members_represent_organisations=True,
+    ),
+    "forum": BodyRules(
+        record=Record.MEMO,
+        appealable=False,
+        quorum=QuorumRule.NONE,
+        elected=False,
+        members_represent_organisations=True,
+    ),
+}
+
+
+def body_rules(*, kind: str, appeal_open: bool = True, quorum: str = "") -> BodyRules:
+    """The rules of a body of `kind`, with the body's own settings applied.
+
+    `appeal_open=False` closes appeal for a body whose kind is otherwise appealable (the
+    body decides nothing that could be challenged); it never opens appeal for a kind that
+    has none. `quorum` is the body's own rule and counts only where the law sets none
+    (a forum whose rules require more than half of its members, say): the quorums of
+    HVAL 108 § cannot be lowered by a body's settings.
+    """
+    rules = KIND_RULES[kind]
+    if not appeal_open and rules.appealable:
+        rules = replace(rules, appealable=False)
+    if quorum and rules.quorum == QuorumRule.NONE:
+        rules = replace(rules, quorum=QuorumRule(quorum))
+    return rules

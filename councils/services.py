@@ -178,7 +178,7 @@ def item_add(
             )
     if not item.title:
         raise RuleViolation(_("The item needs a title."))
-    if meeting.body.appeal_open is False:
+    if not meeting.body.rules.appealable:
         item.appeal_type = AppealType.NONE
     item.save()
     return item
@@ -415,10 +415,13 @@ def voters_for(item: AgendaItem) -> list[Attendance]:
 
 
 def item_quorum(item: AgendaItem) -> tuple[int, int, bool]:
-    """(present, needed, quorate) for the handling of this item (HVAL 108 §)."""
+    """(present, needed, quorate) for the handling of this item (HVAL 108 §).
+
+    A body without a quorum (a forum whose rules set none) needs 0 and is always quorate.
+    """
     body = item.meeting.body
     present = len(voters_for(item))
-    needed = rules.quorum_needed(seats=body.seats, is_council=body.is_council)
+    needed = body.quorum
     return present, needed, present >= needed
 
 
@@ -628,7 +631,11 @@ def minutes_draft(
     checker_2: Person | None,
     checked_at_meeting: bool,
 ) -> Minutes:
-    """Draft the minutes: every item handled, and two different checkers who attended."""
+    """Draft the minutes: every item handled, and two different checkers who attended.
+
+    A memo (Body.rules: a forum's, a working group's) is the secretary's own record: it
+    needs no checkers and is ready to publish once drafted.
+    """
     meeting = _locked(meeting)
     _require_state(
         meeting, MeetingState.HELD, MeetingState.MINUTES_DRAFTED, action=_("Drafting the minutes")
@@ -639,7 +646,11 @@ def minutes_draft(
             _("Record the handling of every item first: § %(sections)s.")
             % {"sections": ", ".join(str(s) for s in unhandled)}
         )
-    if not checked_at_meeting:
+    needs_checkers = meeting.body.rules.record_checked_by_members
+    if not needs_checkers:
+        checker_1 = checker_2 = None
+        checked_at_meeting = False
+    elif not checked_at_meeting:
         if checker_1 is None or checker_2 is None or checker_1.pk == checker_2.pk:
             raise RuleViolation(
                 _("The minutes need two different checkers (or to be checked at the meeting).")
@@ -666,7 +677,9 @@ def minutes_draft(
         },
     )
     meeting.state = (
-        MeetingState.MINUTES_CHECKED if checked_at_meeting else MeetingState.MINUTES_DRAFTED
+        MeetingState.MINUTES_CHECKED
+        if checked_at_meeting or not needs_checkers
+        else MeetingState.MINUTES_DRAFTED
     )
     meeting.save(update_fields=["state"])
     return minutes
@@ -708,8 +721,10 @@ def minutes_publish(*, meeting: Meeting, published_by: Any = None) -> Minutes:
         raise RuleViolation(_("The minutes have already been published."))
     _require_state(meeting, MeetingState.MINUTES_CHECKED, action=_("Publishing the minutes"))
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
-    if not minutes.checked_at_meeting and not (
-        minutes.checker_1_approved_at and minutes.checker_2_approved_at
+    if (
+        meeting.body.rules.record_checked_by_members
+        and not minutes.checked_at_meeting
+        and not (minutes.checker_1_approved_at and minutes.checker_2_approved_at)
     ):
         raise RuleViolation(_("Both checkers must approve the minutes before they are published."))
     now = timezone.now()
@@ -720,7 +735,7 @@ def minutes_publish(*, meeting: Meeting, published_by: Any = None) -> Minutes:
     for item in meeting.items.select_related("handling").order_by("section"):
         dates = (
             rules.appeal_dates(published=timezone.localtime(now), kind=item.appeal_type)
-            if meeting.body.appeal_open
+            if meeting.body.rules.appealable
             else None
         )
         item.appeal_deemed_received = dates.deemed_received if dates else None

@@ -55,7 +55,6 @@ from councils.models import (
     SearchEntry,
     Vote,
 )
-from councils.rules import has_quorum, quorum_needed
 from portal.lib.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
@@ -160,11 +159,18 @@ ROLE_ORDER: list[str] = [
 def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
     today = timezone.localdate()
-    memberships = list(
-        Membership.objects.current(today)
-        .filter(body=body)
-        .select_related("person", "deputy_of")
-        .order_by("person__last_name", "person__first_name")
+    # What other apps add (e.g. a forum's members by organisation): councils/extensions.py
+    panels = extensions.body_panels_for(body)
+    members_in_panel = any(panel.lists_members for panel in panels)
+    memberships = (
+        []
+        if members_in_panel
+        else list(
+            Membership.objects.current(today)
+            .filter(body=body)
+            .select_related("person", "deputy_of")
+            .order_by("person__last_name", "person__first_name")
+        )
     )
     deputies: dict[int, list[Membership]] = defaultdict(list)
     for membership in memberships:
@@ -211,7 +217,9 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "past": list(meetings.filter(year=year, start__lt=timezone.now()).order_by("-start")),
             "years": years,
             "year": year,
-            "quorum": quorum_needed(seats=body.seats, is_council=body.is_council),
+            "quorum": body.quorum,
+            "body_panels": panels,
+            "members_in_panel": members_in_panel,
             "section": "decisions",
         },
     )
@@ -294,9 +302,7 @@ def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, obj
         "closed_sections": [item.section for item in items if not item.is_public],
         "attendances": attendances,
         "present_count": present_count,
-        "quorate": has_quorum(
-            seats=meeting.body.seats, is_council=meeting.body.is_council, present=present_count
-        ),
+        "quorate": meeting.body.rules.has_quorum(seats=meeting.body.seats, present=present_count),
         "section": "decisions",
     }
 

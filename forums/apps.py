@@ -7,3 +7,14 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = _("Participation")
+
+    def ready(self) -> None:
+        # A forum's body page and the strategy goal of the cooperation agreement show
+        # forums' data through councils' and strategy's extension points; neither
+        # imports forums.
+        from councils import extensions as councils_extensions
+        from forums import panels
+        from strategy import extensions as strategy_extensions
+
+        councils_extensions.register_body_panel(panels.forum_body_panel)
+        strategy_extensions.register_goal_panel(panels.agreement_follow_up_panel)

@@ -186,6 +186,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "portal.tasks.send_daily_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Associations' registrations: unconfirmed ones and old rejections are removed.
+    "expire-registrations": {
+        "task": "forums.tasks.expire_registrations",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,

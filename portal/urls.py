@@ -5,18 +5,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from forums import views as forums_views
 from portal import views, views_alerts
 from portal.forms import LoginForm
 
 site_patterns = (
     [
         path("", views.home, name="home"),
-        path(
-            "osallistu/",
-            views.section_placeholder,
-            {"section": "participate"},
-            name="participate",
-        ),
+        # Participation's front door (forums); the name stays portal's for every link to it.
+        path("osallistu/", forums_views.participate, name="participate"),
         path(
             "saavutettavuusseloste/",
             views.accessibility_statement,
@@ -53,8 +50,10 @@ urlpatterns = [
     *i18n_patterns(
         path("", include(site_patterns)),
         path("", include("councils.urls")),
+        path("", include("forums.urls")),
         path("strategia/", include("strategy.urls")),
         path("hallinta/strategia/", include("strategy.staff.urls")),
+        path("hallinta/", include("forums.staff.urls")),
         path("hallinta/", include("councils.staff.urls")),
         prefix_default_language=False,
     ),

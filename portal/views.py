@@ -50,11 +50,6 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def section_placeholder(request: HttpRequest, section: str) -> HttpResponse:
-    """A main-navigation section whose pages are not built yet says so plainly."""
-    return render(request, "portal/placeholder.html", {"section": section})
-
-
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = AccessibilityFeedbackForm(request.POST)

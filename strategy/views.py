@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from strategy import extensions
 from strategy.charts import format_snapshot_value
 from strategy.models import (
     Goal,
@@ -144,6 +145,8 @@ def goal_detail(request: HttpRequest, strategy: str, code: str) -> HttpResponse:
         "indicator_groups": [(None, list(goal.indicators.all()))]
         + [(child, list(child.indicators.all())) for child in children],
         "links": list(_public_links([goal, *children])),
+        # What other apps add (the cooperation agreement's follow-up): strategy/extensions.py
+        "goal_panels": extensions.goal_panels_for(goal),
         "section": "strategy",
     }
     return render(request, "strategy/goal_detail.html", context)

@@ -340,3 +340,49 @@ class GoalLinkFactory(factory.django.DjangoModelFactory):
 
     goal = factory.SubFactory(GoalFactory)
     agenda_item = factory.SubFactory(AgendaItemFactory)
+
+
+# --- forums -------------------------------------------------------------------------------
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation in the directory (approved)."""
+
+    class Meta:
+        model = "forums.Organisation"
+
+    slug = factory.Sequence(lambda n: f"organisaatio-{n}")
+    name = factory.Sequence(lambda n: f"Yhdistys {n} ry")
+    kind = "association"
+    status = "approved"
+
+
+class ForumBodyFactory(BodyFactory):
+    """A cooperation forum's body: a memo, no appeal, no quorum unless its rules set one."""
+
+    kind = BodyKind.FORUM
+    name = factory.Sequence(lambda n: f"Neuvottelukunta {n}")
+    slug = factory.Sequence(lambda n: f"foorumi-{n}")
+    appeal_open = False
+
+
+class ForumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "forums.Forum"
+
+    body = factory.SubFactory(ForumBodyFactory)
+    level = "tactical"
+    purpose = "Tuo järjestöjen äänen hyvinvointialueen valmisteluun."
+    rhythm = "neljä kertaa vuodessa"
+
+
+class RepresentationFactory(factory.django.DjangoModelFactory):
+    """A forum member sitting for an organisation (a membership without a term)."""
+
+    class Meta:
+        model = "forums.Representation"
+
+    membership = factory.SubFactory(
+        MembershipFactory, body=factory.SubFactory(ForumBodyFactory), term=None
+    )
+    organisation = factory.SubFactory(OrganisationFactory)

@@ -315,7 +315,7 @@ class AgendaItem(models.Model):
         Needs meeting, meeting.body and meeting.minutes selected to avoid queries.
         """
         published = self.meeting.minutes_published_at
-        if published is None or not self.meeting.body.appeal_open:
+        if published is None or not self.meeting.body.rules.appealable:
             return None
         dates = appeal_dates(published=timezone.localtime(published), kind=self.appeal_type)
         if dates is not None and self.appeal_last_day:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from councils.rules import BodyRules, QuorumRule, body_rules
 
 
 class Term(models.Model):
@@ -45,6 +49,12 @@ class BodyKind(models.TextChoices):
 
 # The order in which kinds are listed to residents: from the top of the hierarchy down.
 BODY_KIND_ORDER = [kind.value for kind in BodyKind]
+
+
+QUORUM_RULE_LABELS = {
+    QuorumRule.MORE_THAN_HALF: _("more than half of the members"),
+    QuorumRule.TWO_THIRDS: _("at least two thirds of the members"),
+}
 
 
 class BodyQuerySet(models.QuerySet["Body"]):
@@ -85,6 +95,16 @@ class Body(models.Model):
         default=True,
         help_text=_("Advisory councils and working groups make no appealable decisions."),
     )
+    quorum_rule = models.CharField(
+        _("quorum set by the body's own rules"),
+        max_length=20,
+        blank=True,
+        choices=[(rule.value, label) for rule, label in QUORUM_RULE_LABELS.items()],
+        help_text=_(
+            "Only for a forum or working group whose rules set a quorum; the law sets the "
+            "quorum of every other body."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     powers = models.TextField(_("powers in plain words"), blank=True)
     contact = models.TextField(_("contact"), blank=True)
@@ -106,6 +126,10 @@ class Body(models.Model):
         verbose_name_plural = _("bodies")
         constraints = [
             models.CheckConstraint(condition=Q(seats__gt=0), name="body_has_seats"),
+            models.CheckConstraint(
+                condition=Q(quorum_rule__in=["", *(rule.value for rule in QUORUM_RULE_LABELS)]),
+                name="body_quorum_rule_is_a_choice",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -117,6 +141,21 @@ class Body(models.Model):
     @property
     def is_council(self) -> bool:
         return self.kind == BodyKind.COUNCIL
+
+    @property
+    def rules(self) -> BodyRules:
+        """What this body may or must do: its record, appeal, quorum (councils/rules.py)."""
+        return body_rules(kind=self.kind, appeal_open=self.appeal_open, quorum=self.quorum_rule)
+
+    @property
+    def record_name(self) -> Promise:
+        """What its meetings produce, in words: minutes (pöytäkirja) or a memo (muistio)."""
+        return _("memo") if self.rules.writes_memo else _("minutes")
+
+    @property
+    def quorum(self) -> int:
+        """Members present needed to proceed; 0 when no quorum is set."""
+        return self.rules.quorum_needed(self.seats)
 
 
 class Person(models.Model):
@@ -188,8 +227,15 @@ class Membership(models.Model):
     body = models.ForeignKey(
         Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships"
     )
+    # Empty only where the body is not elected (Body.rules.elected): a forum's members,
+    # the 2021 working groups that predate the first term.
     term = models.ForeignKey(
-        Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="memberships"
+        Term,
+        verbose_name=_("term"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
     )
     role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices)
     deputy_of = models.ForeignKey(
@@ -226,3 +272,10 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.body} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.term_id is None and self.body_id is not None and self.body.rules.elected:
+            raise ValidationError(
+                {"term": _("Members of an elected body serve a term: choose the term.")}
+            )

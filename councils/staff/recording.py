@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from councils import rules, services
+from councils import services
 from councils.models import (
     SEATED_ROLES,
     AgendaItem,
@@ -87,7 +87,7 @@ def _quorum_from(meeting: Meeting, rows: list[dict[str, Any]]) -> dict[str, Any]
         for row in rows
         if row.get("role") in SEATED_ROLES and row.get("presence") in ("present", "remote")
     )
-    needed = rules.quorum_needed(seats=meeting.body.seats, is_council=meeting.body.is_council)
+    needed = meeting.body.quorum
     return {"present": present, "needed": needed, "quorate": present >= needed}
 
 

@@ -343,3 +343,58 @@ def test_a_corrected_decision_shows_its_note_and_keeps_the_earlier_version(clien
     assert "Päätöksestä puuttui sana." in html
     earlier = client.get(reverse("councils:item_version", args=[item.pk, 1])).content.decode()
     assert "Alkuperäinen päätös." in earlier
+
+
+# --- The forums' staff URLs join the matrix (their full matrix: tests/forums/test_staff.py) ---
+
+FORUMS_STAFF_URLS = [
+    ("get", "forums_staff:dashboard", None),
+    ("get", "forums_staff:organisation_new", None),
+    ("get", "forums_staff:organisation_edit", "organisation"),
+    ("get", "forums_staff:registration_review", "registration"),
+    ("post", "forums_staff:representative_add", "organisation"),
+    ("post", "forums_staff:representative_remove", "representative"),
+    ("post", "forums_staff:registration_approve", "registration"),
+    ("post", "forums_staff:registration_reject", "registration"),
+    ("get", "forums_staff:follow_up", "agreement"),
+]
+
+
+@pytest.fixture
+def forums_world(world):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from forums.models import CooperationAgreement, Registration, Representative
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    return {
+        **world,
+        "organisation": organisation,
+        "representative": Representative.objects.create(
+            organisation=organisation, person=PersonFactory()
+        ),
+        "registration": Registration.objects.create(
+            organisation=OrganisationFactory(status="pending"),
+            contact_name="Kaija",
+            email="kaija@example.invalid",
+            language="fi",
+        ),
+        "agreement": CooperationAgreement.objects.create(
+            slug="sopimus", title="Yhteistyöpöytäkirja", signed_on=date(2023, 5, 25)
+        ),
+    }
+
+
+@pytest.mark.parametrize(("method", "name", "target"), FORUMS_STAFF_URLS)
+def test_forums_staff_urls_refuse_anonymous_users_and_clerks(
+    client, forums_world, method, name, target
+):
+    url = reverse(name, args=[forums_world[target].pk] if target else [])
+    response = getattr(client, method)(url)
+    assert response.status_code == 302 and response["Location"].startswith("/kirjaudu/")
+    for clerk in ("clerk", "other"):
+        client.force_login(forums_world[clerk])
+        # The coordinator's pages answer 403 to other roles; the follow-up 404 to a clerk
+        # who is not a clerk of the agreement's chairs' forum.
+        assert getattr(client, method)(url).status_code in (403, 404)

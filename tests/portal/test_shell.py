@@ -61,10 +61,12 @@ def test_htmx_is_served_from_the_site_itself(client):
     assert "cdn" not in html.lower()
 
 
-def test_sections_not_built_yet_say_so_plainly(client):
+def test_participate_is_the_front_door_of_participation(client):
     response = client.get("/osallistu/")
     assert response.status_code == 200
-    assert "vielä rakenteilla" in response.content.decode()
+    html = response.content.decode()
+    assert "vielä rakenteilla" not in html
+    assert "Vaikuttamistoimielimet" in html and "Yhteistyöfoorumit" in html
 
 
 @pytest.mark.parametrize("url", ["/ei-ole/", "/sv/finns-inte/", "/%ff/", "/kirjaudu/x/"])

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from councils import demo as councils_demo
+from forums import demo as forums_demo
 from strategy.demo import load_strategy_demo
 from strategy.staff.demo_users import load_strategy_staff_demo
 
@@ -39,11 +40,14 @@ class Command(BaseCommand):
         councils_demo.load(stdout=self.stdout)
         load_strategy_demo(stdout=self.stdout)
         load_strategy_staff_demo()
+        forums_demo.load(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded.")
             + f"\nSign in at /kirjaudu/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}"
             + (" (created now)." if created else " (already existed).")
             + f"\nThe board's clerk signs in as 'sihteeri', the minutes checkers as 'tarkastaja1'"
             f" and 'tarkastaja2', a chair (the strategy dashboard) as 'puheenjohtaja' and the"
-            f" strategy team as 'strategia', all with the password {DEMO_PASSWORD!r}."
+            f" strategy team as 'strategia', the organisations coordinator as"
+            f" 'jarjestokoordinaattori' and a forum secretary as 'foorumisihteeri', all with the"
+            f" password {DEMO_PASSWORD!r}."
         )

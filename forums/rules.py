@@ -1,0 +1,71 @@
+"""The rules of cooperation and participation, one function each.
+
+Pure functions of plain values where the rule is about data (the business ID's check
+digit); the staff role of the organisations coordinator (järjestökoordinaattori) is a
+named permission asked of the user, never a username.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, PermissionsMixin
+
+# The organisations coordinator's permission (group "Järjestökoordinaattorit", created by
+# the data migration forums/0002): organisations, their representatives, registrations.
+MANAGE_ORGANISATIONS = "forums.manage_organisations"
+COORDINATORS = "Järjestökoordinaattorit"
+
+# --- Business ID (Y-tunnus) -----------------------------------------------------------------
+
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$")
+_OLD_SIX_DIGITS = re.compile(r"^(\d{6})-(\d)$")
+
+
+def business_id_check_digit(digits: str) -> int | None:
+    """The check digit of a business ID's seven digits, or None if no ID can have them.
+
+    The Finnish Tax Administration's rule for Y-tunnus: multiply the digits by 7, 9, 10,
+    5, 8, 4 and 2 and sum; the remainder of the sum divided by 11 gives the check digit:
+    remainder 0 → 0, remainder 1 → the number is never issued, otherwise 11 − remainder.
+    """
+    if len(digits) != len(BUSINESS_ID_WEIGHTS) or not digits.isdigit():
+        raise ValueError("a business ID has seven digits before the check digit")
+    remainder = sum(int(d) * w for d, w in zip(digits, BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 0:
+        return 0
+    if remainder == 1:
+        return None
+    return 11 - remainder
+
+
+def normalise_business_id(value: str) -> str:
+    """Spaces removed; an old six-digit ID gets its leading zero (123456-7 → 0123456-7)."""
+    value = "".join(value.split())
+    match = _OLD_SIX_DIGITS.match(value)
+    return f"0{match[1]}-{match[2]}" if match else value
+
+
+def business_id_problem(value: str) -> str | None:
+    """What is wrong with a business ID: "malformed", "check_digit", or None when valid."""
+    match = _BUSINESS_ID.match(value)
+    if match is None:
+        return "malformed"
+    if business_id_check_digit(match[1]) != int(match[2]):
+        return "check_digit"
+    return None
+
+
+# --- Who may do what ---------------------------------------------------------------------
+
+
+def may_manage_organisations(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """The organisations coordinator (and an administrator) manages organisations, their
+    representatives and the associations' registrations."""
+    return bool(
+        isinstance(user, PermissionsMixin)
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(MANAGE_ORGANISATIONS)
+    )
