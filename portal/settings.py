@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.database import database_settings
 from portal.lib.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -98,30 +98,13 @@ TEMPLATES = [
 # --- Database ---------------------------------------------------------------------------
 
 DATABASE_URL = envstr("DATABASE_URL")
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60), conn_health_checks=True
-        )
-    }
-    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        # JIT compilation added 15–80 ms to the large queries of a page at a million
-        # items (benchmarks/scale.py) and never paid for itself: off for the web.
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(BASE_DIR / "raati.sqlite3"),
-            "OPTIONS": {
-                # IMMEDIATE takes the write lock at BEGIN, so two clerks saving at once
-                # wait for each other instead of failing with "database is locked".
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-        }
-    }
+DATABASES = {
+    "default": database_settings(
+        DATABASE_URL,
+        default_file=BASE_DIR / "raati.sqlite3",
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery ----------------------------------------------------------------------
