@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.choices import in_choices
+
 # Laki digitaalisten palvelujen tarjoamisesta (306/2019) § 16: feedback on
 # accessibility is answered within 14 days.
 ACCESSIBILITY_REPLY_DAYS = 14
@@ -163,6 +165,8 @@ class Subscription(models.Model):
                 condition=Q(kind=SubscriptionKind.SEARCH),
                 name="subscription_unique_search_per_email",
             ),
+            in_choices("kind", SubscriptionKind.choices),
+            in_choices("state", SubscriptionState.choices),
         ]
         indexes = [models.Index(fields=["state", "email"])]
 

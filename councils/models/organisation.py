@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.choices import in_choices
+
 
 class Term(models.Model):
     """A term of office (valtuustokausi)."""
@@ -106,6 +108,7 @@ class Body(models.Model):
         verbose_name_plural = _("bodies")
         constraints = [
             models.CheckConstraint(condition=Q(seats__gt=0), name="body_has_seats"),
+            in_choices("kind", BodyKind.choices),
         ]
 
     def __str__(self) -> str:
@@ -221,6 +224,7 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["person", "body", "role", "start"], name="membership_unique_start"
             ),
+            in_choices("role", MembershipRole.choices),
         ]
         indexes = [models.Index(fields=["body", "start", "end"])]
 

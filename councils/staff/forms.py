@@ -181,10 +181,13 @@ class ItemForm(forms.ModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One person's attendance; a formset of these is the attendance list."""
+    """One person's attendance; a formset of these is the attendance list.
 
-    person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
-    role = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    The role is not a field: it comes from the person's membership of the body (and the
+    chair from the chair field of `ChairForm`), so no posted value can make anyone chair.
+    """
+
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), widget=forms.HiddenInput)
     presence = forms.ChoiceField(
         label=_("Presence"), choices=[("", _("not recorded")), *Presence.choices], required=False
     )
@@ -195,6 +198,10 @@ class AttendanceForm(forms.Form):
         label=_("Left during §"), min_value=1, max_value=100_000, required=False
     )
 
+    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         arrived, left = data.get("arrived_at"), data.get("left_at")
@@ -204,6 +211,22 @@ class AttendanceForm(forms.Form):
 
 
 AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0, max_num=500, validate_max=True)
+
+
+class ChairForm(forms.Form):
+    """Who chaired the meeting: one of the body's seated members, the body's chair first."""
+
+    chair = forms.ModelChoiceField(
+        label=_("Chair of the meeting"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("not recorded"),
+        help_text=_("Pre-filled with the body's chair; choose the vice-chair if they chaired."),
+    )
+
+    def __init__(self, *args: Any, seated: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = seated  # type: ignore[attr-defined]
 
 
 class HandlingForm(forms.Form):
