@@ -18,6 +18,7 @@ from councils.models import (
     Case,
     DisqualificationGround,
     MeetingMode,
+    Office,
     Outcome,
     Person,
     Presence,
@@ -378,24 +379,23 @@ class CorrectionForm(forms.Form):
 
 
 class OfficialDecisionForm(forms.Form):
-    official = forms.ModelChoiceField(label=_("Official"), queryset=Person.objects.none())
-    official_title = forms.CharField(label=_("Official's title"), max_length=200)
+    office = forms.ModelChoiceField(label=_("Official"), queryset=Office.objects.none())
     number = forms.CharField(label=_("Decision number"), max_length=40, required=False)
     title = forms.CharField(label=_("Title"), max_length=300)
     case_query = forms.CharField(
         label=_("Case (diary number, optional)"), max_length=40, required=False
     )
     decided_on = forms.DateField(
-        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     text = forms.CharField(
         label=_("Decision"), widget=forms.Textarea(attrs={"rows": 8}), max_length=100_000
     )
     appeal_type = forms.ChoiceField(label=_("Appeal"), choices=AppealType.choices)
 
-    def __init__(self, *args: Any, officials: QuerySet[Person], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = officials  # type: ignore[attr-defined]
+        self.fields["office"].queryset = offices  # type: ignore[attr-defined]
 
     def clean_case_query(self) -> Case | None:
         query = (self.cleaned_data.get("case_query") or "").strip()
