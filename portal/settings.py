@@ -95,6 +95,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
+            # {% csrf_token %} also writes the one-time form token (portal/once.py).
+            "builtins": ["portal.templatetags.once"],
         },
     },
 ]
@@ -167,6 +169,11 @@ CELERY_BEAT_SCHEDULE = {
     "redact-expired-documents": {
         "task": "councils.tasks.redact_expired_documents",
         "schedule": 3600.0,
+    },
+    # One-time form tokens (portal/once.py) are kept two days.
+    "forget-form-submissions": {
+        "task": "portal.tasks.forget_form_submissions",
+        "schedule": 86400.0,
     },
     # E-mail alerts: yesterday's news every morning (CELERY_TIMEZONE is Helsinki time).
     "send-daily-digests": {

@@ -20,6 +20,7 @@ from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.documents import documents_context
 from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 
 
 @login_required
@@ -102,6 +103,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def meeting_new(request: HtmxHttpRequest) -> HttpResponse:
     bodies = Body.objects.editable_by(request.user).active()
     form = MeetingForm(
@@ -177,6 +179,7 @@ def _agenda_answer(request: HtmxHttpRequest, meeting: Meeting, **kwargs: str) ->
 
 @login_required
 @require_POST
+@once_per_form
 def item_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = ItemAddForm(request.POST)
@@ -264,24 +267,28 @@ def _transition(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_publish_notice(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "notice")
 
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_publish_agenda(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "agenda")
 
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_mark_held(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "held")
 
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "cancel")
 

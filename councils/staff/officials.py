@@ -14,6 +14,7 @@ from councils.models import Office
 from councils.staff.common import answer
 from councils.staff.forms import OfficialDecisionForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 
 
 def may_publish_official_decisions(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -22,6 +23,7 @@ def may_publish_official_decisions(user: AbstractBaseUser | AnonymousUser) -> bo
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def official_decision_new(request: HtmxHttpRequest) -> HttpResponse:
     offices = Office.objects.publishable_by(request.user)
     if not offices.exists():

@@ -38,6 +38,7 @@ from councils.staff.forms import (
 )
 from portal.lib.htmx import HtmxHttpRequest
 from portal.lib.sanitize import html_to_editable
+from portal.once import once_per_form
 
 MEMBERSHIP_TO_ATTENDANCE: dict[str, str] = {
     MembershipRole.CHAIR: AttendanceRole.CHAIR,
@@ -297,6 +298,7 @@ def handling_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = CounterProposalForm(request.POST, members=_members(item))
@@ -315,6 +317,7 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     counters = Proposal.objects.filter(
@@ -358,6 +361,7 @@ def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = DisqualificationForm(request.POST, members=services.attendees(item.meeting))
@@ -372,6 +376,7 @@ def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = DissentForm(request.POST, members=_members(item))
@@ -386,6 +391,7 @@ def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def election_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = ElectionForm(request.POST, candidates=Person.objects.order_by("last_name", "first_name"))

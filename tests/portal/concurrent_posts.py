@@ -4,8 +4,8 @@ Migrates the database that DATABASE_URL names, then two threads post staff forms
 same moment through Django's test client. Prints one JSON line: the status codes, the
 exceptions raised, and how many meetings exist afterwards.
 
-`python tests/portal/concurrent_posts.py distinct` posts two different meetings per round;
-`same` posts the very same form (one form token) from both threads.
+Each round, in mode "distinct" the two threads post two different meetings; in mode
+"same" they post the very same form (one form token). Both modes run, one after the other.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import sys
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
@@ -32,19 +33,25 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from councils.models import Body, BodyKind, Meeting  # noqa: E402
+from portal.once import new_token  # noqa: E402
 
 
-def main(mode: str, rounds: int) -> None:
+def main(rounds: int) -> None:
     call_command("migrate", verbosity=0)
-    body = Body.objects.create(
-        slug="lautakunta", name="Lautakunta", kind=BodyKind.COMMITTEE, seats=5
-    )
     clerk = get_user_model().objects.create_user("sihteeri", password="x" * 16)
+    outcome = {mode: run(mode, rounds, clerk) for mode in ("distinct", "same")}
+    print(json.dumps(outcome))
+
+
+def run(mode: str, rounds: int, clerk: Any) -> dict[str, object]:
+    body = Body.objects.create(slug=mode, name=mode, kind=BodyKind.COMMITTEE, seats=5)
     body.clerks.add(clerk)
     connection.close()
     statuses: list[int] = []
     errors: list[str] = []
+    locations: list[str] = []
     day = timezone.localdate() + timedelta(days=20)
+    tokens = [new_token() for _round in range(rounds)]
 
     def post(round_number: int, thread_number: int, barrier: threading.Barrier) -> None:
         client = Client(raise_request_exception=True)
@@ -55,11 +62,13 @@ def main(mode: str, rounds: int) -> None:
             "day": day.isoformat(),
             "start_time": f"{8 + minute // 60:02d}:{minute % 60:02d}",
             "mode": "in_person",
-            "form_once": f"round-{round_number}" if mode == "same" else "",
+            "form_once": tokens[round_number] if mode == "same" else "",
         }
         barrier.wait()
         try:
-            statuses.append(client.post("/hallinta/kokoukset/uusi/", data).status_code)
+            response = client.post("/hallinta/kokoukset/uusi/", data)
+            statuses.append(response.status_code)
+            locations.append(response.get("Location", ""))
         except Exception as exc:
             errors.append(f"{type(exc).__name__}: {exc}")
         finally:
@@ -74,8 +83,13 @@ def main(mode: str, rounds: int) -> None:
             thread.start()
         for thread in threads:
             thread.join()
-    print(json.dumps({"statuses": statuses, "errors": errors, "meetings": Meeting.objects.count()}))
+    return {
+        "statuses": statuses,
+        "errors": errors,
+        "locations": locations,
+        "meetings": Meeting.objects.filter(body=body).count(),
+    }
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 10)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 8)

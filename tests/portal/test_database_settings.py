@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from portal.lib.database import SQLITE_OPTIONS, database_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +29,10 @@ def test_it_turns_jit_off_for_postgresql_and_adds_no_sqlite_options(tmp_path):
     assert database["OPTIONS"] == {"options": "-c jit=off"}
 
 
-def run_concurrent_posts(tmp_path: Path, mode: str, rounds: int = 8) -> dict:  # type: ignore[type-arg]
+@pytest.fixture(scope="module")
+def concurrent(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Two threads post at once, 8 rounds per mode, through DATABASE_URL=sqlite:///…"""
+    tmp_path = tmp_path_factory.mktemp("sqlite")
     environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment.update(
         DEBUG="1",
@@ -36,20 +41,32 @@ def run_concurrent_posts(tmp_path: Path, mode: str, rounds: int = 8) -> dict:  #
     )
     environment.pop("REDIS_URL", None)
     result = subprocess.run(
-        [sys.executable, "tests/portal/concurrent_posts.py", mode, str(rounds)],
+        [sys.executable, "tests/portal/concurrent_posts.py", "8"],
         cwd=ROOT,
         env=environment,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_two_clerks_posting_at_once_through_a_sqlite_url_both_succeed(tmp_path):
-    outcome = run_concurrent_posts(tmp_path, "distinct")
+def test_two_clerks_posting_at_once_through_a_sqlite_url_both_succeed(concurrent):
+    outcome = concurrent["distinct"]
     assert outcome["errors"] == []
     assert outcome["statuses"] == [302] * 16
     assert outcome["meetings"] == 16
+
+
+def test_the_same_form_sent_twice_at_once_through_sqlite_creates_one_meeting(concurrent):
+    """Issue 11, finding 4, on SQLite: the second answer shows what the first created."""
+    outcome = concurrent["same"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * 16
+    assert outcome["meetings"] == 8
+    locations = outcome["locations"]
+    pairs = list(zip(locations[::2], locations[1::2], strict=True))
+    assert all(first == second for first, second in pairs)
+    assert len(set(locations)) == 8
