@@ -99,6 +99,12 @@ def meeting_create(
     """A planned meeting, numbered after the body's last meeting of the year."""
     if start <= timezone.now():
         raise RuleViolation(_("A new meeting must start in the future."))
+    latest = rules.meeting_latest_day(today=timezone.localdate())
+    if timezone.localtime(start).date() > latest:
+        raise RuleViolation(
+            _("A meeting can be planned at most %(years)s years ahead, until %(day)s.")
+            % {"years": rules.MEETING_YEARS_AHEAD, "day": _date(latest)}
+        )
     if end is not None and end < start:
         raise RuleViolation(_("The meeting cannot end before it starts."))
     year = timezone.localtime(start).year

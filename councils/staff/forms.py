@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from councils import rules
 from councils.models import (
     AgendaItem,
     AppealType,
@@ -26,19 +27,28 @@ from councils.models import (
     VoteMethod,
 )
 from councils.rules import confidential_item_problems
+from portal.lib import dates
+from portal.lib.dates import BoundedDateField
 from portal.lib.sanitize import editable_to_html, html_to_editable
 
 
 class MeetingForm(forms.Form):
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none())
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = BoundedDateField(
+        label=_("Date"),
+        earliest=dates.today,
+        latest=lambda: rules.meeting_latest_day(today=timezone.localdate()),
+    )
+    # HH:MM, the only form a browser's time input keeps as its value.
     start_time = forms.TimeField(
-        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}), initial=time(14, 0)
+        label=_("Starts at"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        initial=time(14, 0),
     )
     end_time = forms.TimeField(
         label=_("Ends at (estimate)"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     mode = forms.ChoiceField(label=_("Form of meeting"), choices=MeetingMode.choices)
@@ -385,9 +395,7 @@ class OfficialDecisionForm(forms.Form):
     case_query = forms.CharField(
         label=_("Case (diary number, optional)"), max_length=40, required=False
     )
-    decided_on = forms.DateField(
-        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    decided_on = BoundedDateField(label=_("Decided on"), latest=dates.today)
     text = forms.CharField(
         label=_("Decision"), widget=forms.Textarea(attrs={"rows": 8}), max_length=100_000
     )
