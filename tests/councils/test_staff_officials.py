@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 from councils.models import AppealType, MembershipRole, Office, OfficialDecision
 from tests.factories import (
@@ -202,8 +202,8 @@ def test_a_future_date_is_refused_with_a_message(client, world):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    today = timezone.localdate()
-    assert f"The date must be {today.month}/{today.day}/{today.year} or earlier." in html
+    today = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+    assert f"The date must be {today} or earlier." in html
     assert 'value="Hankintapäätös: potilassängyt"' in html  # nothing typed is lost
     assert not OfficialDecision.objects.exists()
 
