@@ -204,7 +204,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "portal:login"
-LOGIN_REDIRECT_URL = "staff:dashboard"
+# Each role lands where its work is (councils/staff/home.py).
+LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 # django-axes: lock a username from one address after repeated failures, for a while.

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,10 +14,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from councils import rules, services
-from councils.models import AgendaItem, Body, Document, DocumentState, Meeting, MeetingState
+from councils.models import (
+    AgendaItem,
+    Body,
+    Document,
+    DocumentState,
+    Meeting,
+    MeetingState,
+    OfficialDecision,
+)
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.documents import documents_context
 from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
+from councils.staff.home import minutes_to_check
 from portal.lib.htmx import HtmxHttpRequest
 from portal.once import once_per_form
 
@@ -57,19 +65,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "minutes__checker_1", "minutes__checker_2"
         )[:20]
     )
-    person = getattr(user, "person", None)
-    to_check = (
-        list(
-            Meeting.objects.filter(state=MeetingState.MINUTES_DRAFTED)
-            .filter(
-                Q(minutes__checker_1=person, minutes__checker_1_approved_at__isnull=True)
-                | Q(minutes__checker_2=person, minutes__checker_2_approved_at__isnull=True)
-            )
-            .select_related("body")
-        )
-        if person is not None
-        else []
-    )
+    to_check = minutes_to_check(user)
     ready_to_publish = list(meetings.filter(state=MeetingState.MINUTES_CHECKED)[:20])
     appeals_ending = list(
         AgendaItem.objects.editable_by(user)
@@ -96,6 +92,9 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "ready_to_publish": ready_to_publish,
             "appeals_ending": appeals_ending,
             "today": today,
+            "own_decisions": list(
+                OfficialDecision.objects.filter(official__user=user.pk).order_by("-decided_on")[:10]
+            ),
             "section": "staff",
         },
     )
