@@ -52,8 +52,14 @@ def _is_clean(raw: bytes) -> bool:
     return True
 
 
+# A whole value of more than 18 digits is no number a database column can hold (64-bit
+# integers end at 19 digits): refused here rather than overflowing in some lookup.
+_HUGE_NUMBER = re.compile(rb"(?:^|[&=])[-+]?[0-9]{19,}(?:&|$)")
+
+
 def _form_encoded_is_clean(raw: bytes) -> bool:
-    return _is_clean(unquote_to_bytes(raw.replace(b"+", b" ")))
+    decoded = unquote_to_bytes(raw.replace(b"+", b" "))
+    return _is_clean(decoded) and not _HUGE_NUMBER.search(raw)
 
 
 # Django re-escapes path bytes that are not UTF-8 ("\xff" becomes "%FF"); a decoded path
@@ -74,7 +80,7 @@ def request_is_clean(request: HttpRequest) -> bool:
     if content_type == "multipart/form-data":
         # The parser already decoded each part; what it could not decode became U+FFFD.
         for key, values in request.POST.lists():
-            if "\x00" in key or any("\x00" in value for value in values):
+            if "\x00" in key or any("\x00" in value or _huge(value) for value in values):
                 return False
         return all(
             "\x00" not in key and "\x00" not in (upload.name or "")
@@ -87,12 +93,18 @@ def request_is_clean(request: HttpRequest) -> bool:
     return _is_clean(request.body) and b"\\u0000" not in request.body
 
 
+def _huge(value: str) -> bool:
+    return bool(re.fullmatch(r"[-+]?[0-9]{19,}", value))
+
+
 class CleanInputMiddleware:
     """Refuse, once for every view, input that no text field can hold.
 
     A NUL character or bytes that are not UTF-8 in the path, a query parameter or a form
     field get a 400 page that says so, before any view, form or query sees them. Without
-    this, PostgreSQL answers a NUL in a query with a DataError, a 500.
+    this, PostgreSQL answers a NUL in a query with a DataError, a 500. So does a value of
+    nothing but 19 or more digits, which no integer column holds (SQLite raises an
+    OverflowError, PostgreSQL an out-of-range error, wherever a form looks it up).
     """
 
     def __init__(self, get_response: Middleware) -> None:

@@ -221,9 +221,6 @@ class AttendanceForm(forms.Form):
         return data
 
 
-AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0, max_num=500, validate_max=True)
-
-
 class ChairForm(forms.Form):
     """Who chaired the meeting: one of the body's seated members, the body's chair first."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -27,7 +28,7 @@ from councils.models import (
 )
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import (
-    AttendanceFormSet,
+    AttendanceForm,
     ChairForm,
     CounterProposalForm,
     DisqualificationForm,
@@ -126,7 +127,15 @@ def attendance(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         pk__in=[pid for pid, role in roles.items() if role in SEATED_ROLES]
     ).order_by("last_name", "first_name")
     data = request.POST if request.method == "POST" else None
-    formset = AttendanceFormSet(data, initial=initial, prefix="a", form_kwargs={"people": people})
+    # At most one form per row: a forged TOTAL_FORMS cannot make the server build thousands.
+    formset_class = forms.formset_factory(
+        AttendanceForm,
+        extra=0,
+        max_num=len(initial),
+        absolute_max=len(initial),
+        validate_max=True,
+    )
+    formset = formset_class(data, initial=initial, prefix="a", form_kwargs={"people": people})
     chair_form = ChairForm(data, seated=seated, initial={"chair": chair_id})
     if request.method == "POST" and formset.is_valid() and chair_form.is_valid():
         chair = chair_form.cleaned_data["chair"]

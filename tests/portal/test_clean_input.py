@@ -33,7 +33,7 @@ def test_it_answers_a_nul_in_the_path_or_query_with_a_400_page(client, url, meth
 
 def test_the_400_page_says_what_was_wrong(client):
     html = client.get("/en/haku/?q=%00").content.decode()
-    assert "a null character or bytes that are not UTF-8 text" in html
+    assert "a null character, bytes that are not UTF-8 text" in html
     assert "Nothing was saved" in html
 
 
@@ -82,3 +82,21 @@ def test_it_refuses_an_escaped_nul_in_a_json_body(client):
 @pytest.mark.parametrize("url", ["/haku/?q=p%C3%A4%C3%A4t%C3%B6s", "/en/haku/?q=%E2%82%AC+100"])
 def test_finnish_letters_and_other_text_pass(client, url):
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/paatokset/?vuosi=99999999999999999999", "/haku/?toimielin=-12345678901234567890"]
+)
+def test_it_refuses_a_number_no_integer_column_holds(client, url):
+    assert client.get(url).status_code == 400
+
+
+def test_it_refuses_a_huge_number_in_a_form_field(client):
+    data = "username=1234567890123456789012&password=x"
+    response = client.post("/kirjaudu/", data, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert client.post("/kirjaudu/", {"username": "1" * 25, "file": ""}).status_code == 400
+
+
+def test_a_long_number_inside_text_passes(client):
+    assert client.get("/haku/?q=tilinumero+12345678901234567890+lahti").status_code == 200
