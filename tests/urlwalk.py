@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from unittest.mock import patch
 
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -134,7 +135,7 @@ class World:
         # A meeting an hour ago, agenda out, being recorded; its first item has a handling
         # and a seconded counter-proposal, so every recording form is on the page.
         self.meeting = f.MeetingFactory(
-            body=self.body, start=now - timedelta(hours=1), year=now.year
+            body=self.body, start=now - timedelta(hours=1), year=now.year, number=901
         )
         self.item = f.AgendaItemFactory(meeting=self.meeting, section=1)
         self.spare_item = f.AgendaItemFactory(meeting=self.meeting, section=2)
@@ -175,7 +176,7 @@ class World:
             state=MeetingState.MINUTES_DRAFTED,
             start=now - timedelta(days=3),
             year=now.year,
-            number=102,
+            number=950,
         )
         f.MinutesFactory(
             meeting=self.drafted,
@@ -187,7 +188,7 @@ class World:
         )
         # A published meeting with a decided item: the public record.
         self.published = f.PublishedMeetingFactory(
-            body=self.body, start=now - timedelta(days=40), year=now.year, number=103
+            body=self.body, start=now - timedelta(days=40), year=now.year, number=960
         )
         handling = f.HandlingFactory(item__meeting=self.published, item__section=1)
         self.decided_item = handling.item
@@ -200,6 +201,8 @@ class World:
         from councils import documents
 
         (self.document,) = documents.documents_queue(self.published, [DocumentKind.MINUTES])
+        with patch.object(documents, "render_pdf", lambda document: tiny_pdf()):
+            self.document = documents.document_render(self.document.pk)
         # Alerts.
         self.subscription = Subscription.objects.create(
             email="asukas@example.invalid",
@@ -219,9 +222,11 @@ class World:
         self.goal = self.strategy_world.on_track
         self.indicator = self.strategy_world.indicator
         self.programme = f.ProgrammeFactory(strategy=self.strategy)
-        _closed, self.report = strategy_services.period_close_with_report(
+        _closed, report = strategy_services.period_close_with_report(
             period=self.strategy_world.previous, user=None
         )
+        with patch.object(documents, "render_pdf", lambda document: tiny_pdf()):
+            self.report = documents.document_render(report.pk)
         self.goal_link = f.GoalLinkFactory(goal=self.goal, agenda_item=self.item)
         self.spare_goal_link = f.GoalLinkFactory(goal=self.goal, agenda_item=self.spare_item)
         self.chair = chair()

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -105,6 +105,8 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
 @once_per_form
 def meeting_new(request: HtmxHttpRequest) -> HttpResponse:
     bodies = Body.objects.editable_by(request.user).active()
+    if not bodies.exists():
+        raise Http404("a clerk of no body")
     form = MeetingForm(
         request.POST or None, bodies=bodies, initial={"body": request.GET.get("toimielin")}
     )

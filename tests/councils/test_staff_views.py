@@ -343,3 +343,119 @@ def test_a_corrected_decision_shows_its_note_and_keeps_the_earlier_version(clien
     assert "Päätöksestä puuttui sana." in html
     earlier = client.get(reverse("councils:item_version", args=[item.pk, 1])).content.decode()
     assert "Alkuperäinen päätös." in earlier
+
+
+# --- The permission matrix: every URL under /hallinta/, for every role ------------------
+#
+# Walks the resolver (tests/urlwalk.py), so a staff URL added without its row here fails
+# test_every_staff_url_has_a_row_in_the_matrix. Each row: the method that uses the URL and
+# the roles that get through. Everyone else gets 404 from a councils URL (no existence
+# leak) and 403 from a strategy URL (a missing permission); anonymous users are sent to
+# sign in.
+
+from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from tests.urlwalk import World, kwargs_for, routes  # noqa: E402
+
+ROLES = [
+    "outsider",  # signed in, no role
+    "other_clerk",  # the clerk of another body
+    "board_member",  # a member of the board and a checker of its drafted minutes
+    "official_user",  # holds an office with power delegated by the board
+    "chair",  # the strategy dashboard (group Puheenjohtajat)
+    "strategist",  # the strategy team
+    "clerk",  # the board's clerk
+    "admin",
+]
+SIGNED_IN = set(ROLES)
+CLERKS = {"clerk", "admin"}
+DASHBOARD = {"chair", "strategist", "admin"}
+TEAM = {"strategist", "admin"}
+
+MATRIX: dict[str, tuple[str, set[str]]] = {
+    "staff:dashboard": ("GET", SIGNED_IN),
+    "staff:home": ("GET", SIGNED_IN),
+    "staff:meeting_new": ("GET", CLERKS | {"other_clerk"}),  # for their own body
+    "staff:meeting": ("GET", CLERKS),
+    "staff:agenda_preview": ("GET", CLERKS),
+    "staff:item_add": ("POST", CLERKS),
+    "staff:publish_notice": ("POST", CLERKS),
+    "staff:publish_agenda": ("POST", CLERKS),
+    "staff:mark_held": ("POST", CLERKS),
+    "staff:cancel": ("POST", CLERKS),
+    "staff:attendance": ("GET", CLERKS),
+    "staff:meeting_documents": ("GET", CLERKS),
+    "staff:document_retry": ("POST", CLERKS),
+    "staff:minutes_draft": ("POST", CLERKS),
+    "staff:minutes_review": ("GET", CLERKS | {"board_member"}),
+    "staff:minutes_approve": ("POST", CLERKS | {"board_member"}),
+    "staff:minutes_publish": ("POST", CLERKS),
+    "staff:item_edit": ("GET", CLERKS),
+    "staff:item_move": ("POST", CLERKS),
+    "staff:item_remove": ("POST", CLERKS),
+    "staff:item_record": ("GET", CLERKS),
+    "staff:handling_save": ("POST", CLERKS),
+    "staff:counter_proposal_add": ("POST", CLERKS),
+    "staff:vote_save": ("POST", CLERKS),
+    "staff:disqualification_add": ("POST", CLERKS),
+    "staff:dissent_add": ("POST", CLERKS),
+    "staff:election_add": ("POST", CLERKS),
+    "staff:decision_correct": ("GET", CLERKS),
+    "staff:attachment_upload": ("POST", CLERKS),
+    "staff:attachment_delete": ("POST", CLERKS),
+    # Issue 11, finding 1: the holder of an office, a clerk of the delegating body, an
+    # administrator; not a board member, not a person merely without a political group.
+    "staff:official_decision_new": ("GET", CLERKS | {"official_user"}),
+    "strategy_staff:dashboard": ("GET", DASHBOARD),
+    "strategy_staff:dashboard_csv": ("GET", DASHBOARD),
+    "strategy_staff:period_detail": ("GET", DASHBOARD),
+    "strategy_staff:period_close": ("GET", TEAM),
+    "strategy_staff:report_queue": ("POST", TEAM),
+    "strategy_staff:status_update_goal": ("GET", TEAM),
+    "strategy_staff:status_update_programme": ("GET", TEAM),
+    "strategy_staff:value_import": ("GET", TEAM),
+    "strategy_staff:value_import_confirm": ("POST", TEAM),
+    "strategy_staff:report_file": ("GET", DASHBOARD),
+    "strategy_staff:report_attach": ("POST", DASHBOARD),
+    "strategy_staff:indicator_list": ("GET", TEAM),
+    "strategy_staff:value_add": ("GET", TEAM),
+}
+STAFF_ROUTES = [route for route in routes() if route.is_staff]
+
+
+def test_every_staff_url_has_a_row_in_the_matrix():
+    assert {route.name for route in STAFF_ROUTES} == set(MATRIX)
+
+
+@pytest.fixture
+def everyone(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path
+    return World()
+
+
+def test_the_permission_matrix(everyone):
+    """One world for all URLs: each request runs in a transaction that is rolled back."""
+    clients = {"anonymous": Client()}
+    for role in ROLES:
+        clients[role] = Client()
+        clients[role].force_login(getattr(everyone, role))
+    wrong = []
+    for route in STAFF_ROUTES:
+        method, allowed = MATRIX[route.name]
+        url = reverse(route.name, kwargs=kwargs_for(route, everyone))
+        denied_status = 403 if route.namespace == "strategy_staff" else 404
+        for role, client in clients.items():
+            with transaction.atomic():  # each role meets the same world: a delete is undone
+                response = getattr(client, method.lower())(url)
+                transaction.set_rollback(True)
+            status = response.status_code
+            if role == "anonymous":
+                ok = status == 302 and response["Location"].startswith("/kirjaudu/")
+            elif role in allowed:
+                ok = status not in (403, 404, 405) and status < 500
+            else:
+                ok = status == denied_status
+            if not ok:
+                wrong.append(f"{route.name} {method} as {role}: {status}")
+    assert wrong == [], "\n".join(wrong)
