@@ -435,7 +435,10 @@ def everyone(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def test_the_permission_matrix(everyone):
-    """One world for all URLs: each request runs in a transaction that is rolled back."""
+    """One world for all URLs: each request runs in a transaction that is rolled back.
+
+    Every answer, whoever asks, is also `private, no-store` with a Permissions-Policy.
+    """
     clients = {"anonymous": Client()}
     for role in ROLES:
         clients[role] = Client()
@@ -450,6 +453,11 @@ def test_the_permission_matrix(everyone):
                 response = getattr(client, method.lower())(url)
                 transaction.set_rollback(True)
             status = response.status_code
+            cache_control = set(response.get("Cache-Control", "").split(", "))
+            if not {"private", "no-store"} <= cache_control:
+                wrong.append(f"{route.name} as {role}: Cache-Control {cache_control}")
+            if "camera=()" not in response.get("Permissions-Policy", ""):
+                wrong.append(f"{route.name} as {role}: no Permissions-Policy")
             if role == "anonymous":
                 ok = status == 302 and response["Location"].startswith("/kirjaudu/")
             elif role in allowed:
