@@ -51,6 +51,7 @@ from councils.models import (
     Membership,
     MembershipRole,
     Minutes,
+    Office,
     OfficialDecision,
     Outcome,
     Person,
@@ -6100,6 +6101,7 @@ def _write(plan: Plan) -> int:
     )
     _write_handlings(store, [item for _, item in items if item.handled], item_id, person)
     _write_official_decisions(store, person, case)
+    _write_offices(store, person, bodies)
     return store.created
 
 
@@ -6236,6 +6238,40 @@ def _write_official_decisions(store: _Store, person: dict[str, int], case: dict[
         ],
         number__in=[spec.number for spec in OFFICIAL_DECISIONS],
     )
+
+
+# Officials with delegated decision power (hallintosääntö): every official whose decisions
+# the demo publishes, their power delegated by the executive board, whose clerk (sihteeri)
+# publishes for them. The finance director also signs in himself as "talousjohtaja".
+OFFICE_START = date(2022, 3, 1)
+OFFICIAL_USERNAME = "talousjohtaja"
+
+
+def _write_offices(store: _Store, person: dict[str, int], bodies: dict[str, int]) -> None:
+    keys = sorted({spec.official for spec in OFFICIAL_DECISIONS})
+    for key in keys:
+        first, last, title = OFFICIALS[key]
+        _office, created = Office.objects.get_or_create(
+            holder_id=person[slugify(f"{first} {last}")],
+            title=title,
+            defaults={"delegated_by_id": bodies[AH], "start": OFFICE_START},
+        )
+        store.created += created
+    first, last, _title = OFFICIALS[OFFICIAL_USERNAME]
+    user, created = get_user_model().objects.get_or_create(
+        username=OFFICIAL_USERNAME,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{OFFICIAL_USERNAME}@example.invalid",
+        },
+    )
+    if created:
+        user.set_password(CLERK_PASSWORD)
+        user.save(update_fields=["password"])
+        store.created += 1
+    if not Person.objects.filter(user=user).exists():
+        Person.objects.filter(slug=slugify(f"{first} {last}"), user__isnull=True).update(user=user)
 
 
 def _clerk(store: _Store) -> Any:

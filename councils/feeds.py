@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
@@ -75,7 +76,23 @@ def calendar_body(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-class BodyDecisionsFeed(Feed):
+class TextFeed(Feed):
+    """A feed whose item descriptions are the clerks' plain text, escaped for HTML.
+
+    RSS `<description>` and Atom `<summary type="html">` are HTML to a feed reader, so
+    text taken as written would reach every reader as markup (`<script>`, `<img onerror>`).
+    Every description is escaped here, once for all feeds; titles are plain text fields
+    (Atom `type="text"`), which the XML writer escapes.
+    """
+
+    def _get_dynamic_attr(self, attname: str, obj: object, default: object = None) -> object:
+        value = super()._get_dynamic_attr(attname, obj, default)  # type: ignore[misc]
+        if attname == "item_description" and isinstance(value, str):
+            return escape(value)
+        return value
+
+
+class BodyDecisionsFeed(TextFeed):
     """The newest published decisions of one body (RSS 2.0; Atom in the subclass)."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Body:
@@ -115,7 +132,7 @@ class BodyDecisionsAtomFeed(BodyDecisionsFeed):
     subtitle = BodyDecisionsFeed.description
 
 
-class CaseFeed(Feed):
+class CaseFeed(TextFeed):
     """Every public handling of one case, newest first."""
 
     def get_object(self, request: HttpRequest, number: int, task_class: str, year: int) -> Case:
@@ -153,7 +170,7 @@ class CaseFeed(Feed):
         return item.meeting.minutes_published_at or item.meeting.agenda_published_at
 
 
-class SearchFeed(Feed):
+class SearchFeed(TextFeed):
     """What a search finds, newest first: the same query string as the search page."""
 
     def get_object(self, request: HttpRequest) -> dict[str, object]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from councils.models import Body, EntryKind, Outcome
 from councils.search import SearchFilters
+from portal.lib.dates import BoundedDateField
 
 # The kinds of record in the search's URL (?laji=...), in Finnish like the rest of the URL.
 KIND_OF_URL_WORD = {
@@ -35,16 +36,8 @@ class DecisionFilterForm(forms.Form):
         required=False,
         empty_label=_("All bodies"),
     )
-    alkaen = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    asti = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    alkaen = BoundedDateField(label=_("From"), required=False)
+    asti = BoundedDateField(label=_("To"), required=False)
     tulos = forms.ChoiceField(
         label=_("Outcome"),
         choices=[("", _("All outcomes")), *Outcome.choices],

@@ -156,6 +156,19 @@ def confidential_item_problems(*, title: str, secrecy_basis: str) -> list[str]:
 # --- Notice -----------------------------------------------------------------------------
 
 
+# A meeting is planned at most this many years ahead (the next term's first meetings at
+# the latest); a date further on is a typing error such as the year 9999.
+MEETING_YEARS_AHEAD = 2
+
+
+def meeting_latest_day(*, today: date) -> date:
+    """The last day for which a meeting can be planned today."""
+    try:
+        return today.replace(year=today.year + MEETING_YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + MEETING_YEARS_AHEAD, day=28)
+
+
 def notice_last_day(*, meeting_day: date, notice_days: int) -> date:
     """The last day on which the notice of a meeting may be published.
 

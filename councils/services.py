@@ -39,6 +39,7 @@ from councils.models import (
     MeetingMode,
     MeetingState,
     Minutes,
+    Office,
     OfficialDecision,
     Outcome,
     Person,
@@ -98,6 +99,12 @@ def meeting_create(
     """A planned meeting, numbered after the body's last meeting of the year."""
     if start <= timezone.now():
         raise RuleViolation(_("A new meeting must start in the future."))
+    latest = rules.meeting_latest_day(today=timezone.localdate())
+    if timezone.localtime(start).date() > latest:
+        raise RuleViolation(
+            _("A meeting can be planned at most %(years)s years ahead, until %(day)s.")
+            % {"years": rules.MEETING_YEARS_AHEAD, "day": _date(latest)}
+        )
     if end is not None and end < start:
         raise RuleViolation(_("The meeting cannot end before it starts."))
     year = timezone.localtime(start).year
@@ -776,20 +783,33 @@ def decision_correct(
 @transaction.atomic
 def official_decision_publish(
     *,
-    official: Person,
-    official_title: str,
+    office: Office,
     title: str,
     decided_on: date,
     text: str,
     appeal_type: str,
     case: Case | None = None,
     number: str = "",
+    by: User | None = None,
 ) -> OfficialDecision:
+    """Publish the decision of an office's holder; `by` must be allowed to publish for it.
+
+    Who may publish is `Office.objects.publishable_by` (HVAL 93 §: delegated power).
+    """
+    if by is not None and not Office.objects.publishable_by(by).filter(pk=office.pk).exists():
+        raise RuleViolation(
+            _("You may not publish the decisions of %(office)s.") % {"office": office}
+        )
     if decided_on > timezone.localdate():
         raise RuleViolation(_("A decision cannot be dated in the future."))
+    if not office.held_on(decided_on):
+        raise RuleViolation(
+            _("%(office)s holds the decision power from %(start)s; the decision is dated %(day)s.")
+            % {"office": office, "start": _date(office.start), "day": _date(decided_on)}
+        )
     return OfficialDecision.objects.create(
-        official=official,
-        official_title=official_title,
+        official=office.holder,
+        official_title=office.title,
         title=title,
         decided_on=decided_on,
         text=text,

@@ -4,7 +4,6 @@ do not edit (the forums' texts, the agreement's goals and rules), with history."
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from forums.models import (
     AgreementGoal,
@@ -18,6 +17,7 @@ from forums.models import (
     Representative,
     Signatory,
 )
+from portal.lib.admin import SimpleHistoryAdmin
 
 
 class ForumTopicInline(admin.TabularInline):

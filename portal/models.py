@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.choices import in_choices
+
 # Laki digitaalisten palvelujen tarjoamisesta (306/2019) § 16: feedback on
 # accessibility is answered within 14 days.
 ACCESSIBILITY_REPLY_DAYS = 14
@@ -163,6 +165,8 @@ class Subscription(models.Model):
                 condition=Q(kind=SubscriptionKind.SEARCH),
                 name="subscription_unique_search_per_email",
             ),
+            in_choices("kind", SubscriptionKind.choices),
+            in_choices("state", SubscriptionState.choices),
         ]
         indexes = [models.Index(fields=["state", "email"])]
 
@@ -179,3 +183,27 @@ class Subscription(models.Model):
     def window_start(self) -> datetime | None:
         """Where the next digest starts: after the last one, or at confirmation."""
         return self.last_sent_at or self.confirmed_at
+
+
+class FormSubmission(models.Model):
+    """A one-time form token that has been used, and where its first answer pointed.
+
+    Written by `portal.once.once_per_form`: a repeated submission of the same form (a
+    double click, a reload, two requests at once) gets the first one's result instead
+    of doing the work again. Rows older than two days are deleted by Celery beat.
+    """
+
+    token = models.CharField(_("form token"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("user"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    path = models.CharField(_("address"), max_length=500)
+    result_url = models.CharField(_("result"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.database import database_settings
 from portal.lib.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response gets Permissions-Policy; staff pages never cached.
+    "portal.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or form: NUL characters and broken UTF-8 get a 400, not a 500.
+    "portal.middleware.CleanInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -91,6 +95,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
+            # {% csrf_token %} also writes the one-time form token (portal/once.py).
+            "builtins": ["portal.templatetags.once"],
         },
     },
 ]
@@ -98,30 +104,13 @@ TEMPLATES = [
 # --- Database ---------------------------------------------------------------------------
 
 DATABASE_URL = envstr("DATABASE_URL")
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60), conn_health_checks=True
-        )
-    }
-    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        # JIT compilation added 15–80 ms to the large queries of a page at a million
-        # items (benchmarks/scale.py) and never paid for itself: off for the web.
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(BASE_DIR / "raati.sqlite3"),
-            "OPTIONS": {
-                # IMMEDIATE takes the write lock at BEGIN, so two clerks saving at once
-                # wait for each other instead of failing with "database is locked".
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-        }
-    }
+DATABASES = {
+    "default": database_settings(
+        DATABASE_URL,
+        default_file=BASE_DIR / "raati.sqlite3",
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery ----------------------------------------------------------------------
@@ -181,6 +170,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "councils.tasks.redact_expired_documents",
         "schedule": 3600.0,
     },
+    # One-time form tokens (portal/once.py) are kept two days.
+    "forget-form-submissions": {
+        "task": "portal.tasks.forget_form_submissions",
+        "schedule": 86400.0,
+    },
     # E-mail alerts: yesterday's news every morning (CELERY_TIMEZONE is Helsinki time).
     "send-daily-digests": {
         "task": "portal.tasks.send_daily_digests",
@@ -215,7 +209,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "portal:login"
-LOGIN_REDIRECT_URL = "staff:dashboard"
+# Each role lands where its work is (councils/staff/home.py).
+LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 # django-axes: lock a username from one address after repeated failures, for a while.

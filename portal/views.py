@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from councils.models import AgendaItem, Meeting, OfficialDecision
 from portal.celery import app as celery_app
 from portal.forms import AccessibilityFeedbackForm
+from portal.once import once_per_form
 from portal.services import accessibility_feedback_receive
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@once_per_form
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = AccessibilityFeedbackForm(request.POST)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from portal.lib.admin import SimpleHistoryAdmin
 from strategy.models import (
     Goal,
     GoalLink,

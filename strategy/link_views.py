@@ -22,6 +22,7 @@ from councils.extensions import ItemPanel
 from councils.models import AgendaItem, MeetingState
 from councils.staff.common import answer, item_for
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 from strategy import services
 from strategy.forms import GoalLinkForm
 from strategy.models import Goal, GoalLink, Strategy
@@ -118,6 +119,7 @@ def _answer(
 
 @login_required
 @require_POST
+@once_per_form
 def goal_link_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """A clerk of the item's body links it to a sub-goal (others get a 404)."""
     item = item_for(request, pk)

@@ -46,6 +46,7 @@ from councils.models.organisation import (
     BodyKind,
     Membership,
     MembershipRole,
+    Office,
     Person,
     Term,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "Membership",
     "MembershipRole",
     "Minutes",
+    "Office",
     "OfficialDecision",
     "Outcome",
     "Person",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from councils.rules import AppealDates, appeal_dates, personal_data_public
+from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html, redact_personal_data
 
 # number / JHS 191 task class / year, e.g. 123/00.01.02/2025
@@ -132,7 +133,8 @@ class OfficialDecision(models.Model):
         verbose_name = _("official's decision")
         verbose_name_plural = _("officials' decisions")
         constraints = [
-            models.CheckConstraint(condition=~Q(title=""), name="official_decision_has_title")
+            models.CheckConstraint(condition=~Q(title=""), name="official_decision_has_title"),
+            in_choices("appeal_type", AppealType.choices),
         ]
         indexes = [models.Index(fields=["-published_at"])]
 

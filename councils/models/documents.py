@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from councils.models.meetings import AgendaItem, Meeting
+from portal.lib.choices import in_choices
 
 
 class DocumentKind(models.TextChoices):
@@ -130,6 +131,8 @@ class Document(models.Model):
                 | Q(meeting__isnull=True, owner_type__isnull=False, owner_id__isnull=False),
                 name="document_has_a_meeting_or_an_owner",
             ),
+            in_choices("kind", DocumentKind.choices),
+            in_choices("state", DocumentState.choices),
         ]
         indexes = [
             models.Index(fields=["state", "created_at"]),

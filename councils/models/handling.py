@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from councils.models.meetings import AgendaItem
 from councils.models.organisation import Person
 from councils.rules import Side, VoteResult, vote_result
+from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html
 
 
@@ -44,6 +45,9 @@ class Handling(models.Model):
     class Meta:
         verbose_name = _("handling")
         verbose_name_plural = _("handlings")
+        constraints = [
+            in_choices("outcome", Outcome.choices),
+        ]
 
     def __str__(self) -> str:
         return f"{self.item} – {self.get_outcome_display()}"
@@ -99,6 +103,7 @@ class Proposal(models.Model):
                 name="proposal_not_seconded_by_proposer",
             ),
             models.UniqueConstraint(fields=["handling", "order"], name="proposal_order_unique"),
+            in_choices("kind", ProposalKind.choices),
         ]
 
     def __str__(self) -> str:
@@ -152,7 +157,8 @@ class Vote(models.Model):
             models.CheckConstraint(
                 condition=~Q(yes_proposal=models.F("no_proposal")),
                 name="vote_between_two_proposals",
-            )
+            ),
+            in_choices("method", VoteMethod.choices),
         ]
 
     def __str__(self) -> str:
@@ -196,7 +202,8 @@ class Ballot(models.Model):
         verbose_name = _("ballot")
         verbose_name_plural = _("ballots")
         constraints = [
-            models.UniqueConstraint(fields=["vote", "person"], name="ballot_once_per_member")
+            models.UniqueConstraint(fields=["vote", "person"], name="ballot_once_per_member"),
+            in_choices("choice", BallotChoice.choices),
         ]
 
     def __str__(self) -> str:
@@ -279,7 +286,8 @@ class Disqualification(models.Model):
         verbose_name = _("disqualification")
         verbose_name_plural = _("disqualifications")
         constraints = [
-            models.UniqueConstraint(fields=["item", "person"], name="disqualified_once_per_item")
+            models.UniqueConstraint(fields=["item", "person"], name="disqualified_once_per_item"),
+            in_choices("ground", DisqualificationGround.choices),
         ]
 
     def __str__(self) -> str:

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from councils.models.cases import AppealType, Case
 from councils.models.organisation import Body, Person
 from councils.rules import AppealDates, appeal_dates, personal_data_public
+from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html
 
 
@@ -87,6 +88,8 @@ class Meeting(models.Model):
                 condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
                 name="meeting_ends_after_start",
             ),
+            in_choices("mode", MeetingMode.choices),
+            in_choices("state", MeetingState.choices),
         ]
         indexes = [models.Index(fields=["body", "-start"]), models.Index(fields=["start"])]
 
@@ -178,6 +181,8 @@ class Attendance(models.Model):
                 | Q(left_at__gte=models.F("arrived_at")),
                 name="attendance_leaves_after_arriving",
             ),
+            in_choices("role", AttendanceRole.choices),
+            in_choices("presence", Presence.choices),
         ]
 
     def __str__(self) -> str:
@@ -296,6 +301,7 @@ class AgendaItem(models.Model):
                 condition=Q(appeal_last_day_override__isnull=True) | ~Q(appeal_override_reason=""),
                 name="appeal_override_has_reason",
             ),
+            in_choices("appeal_type", AppealType.choices),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from councils.rules import BodyRules, QuorumRule, body_rules
+from portal.lib.choices import in_choices
 
 
 class Term(models.Model):
@@ -126,10 +127,12 @@ class Body(models.Model):
         verbose_name_plural = _("bodies")
         constraints = [
             models.CheckConstraint(condition=Q(seats__gt=0), name="body_has_seats"),
-            models.CheckConstraint(
-                condition=Q(quorum_rule__in=["", *(rule.value for rule in QUORUM_RULE_LABELS)]),
-                name="body_quorum_rule_is_a_choice",
+            in_choices(
+                "quorum_rule",
+                [(rule.value, label) for rule, label in QUORUM_RULE_LABELS.items()],
+                blank=True,
             ),
+            in_choices("kind", BodyKind.choices),
         ]
 
     def __str__(self) -> str:
@@ -267,6 +270,7 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["person", "body", "role", "start"], name="membership_unique_start"
             ),
+            in_choices("role", MembershipRole.choices),
         ]
         indexes = [models.Index(fields=["body", "start", "end"])]
 
@@ -279,3 +283,72 @@ class Membership(models.Model):
             raise ValidationError(
                 {"term": _("Members of an elected body serve a term: choose the term.")}
             )
+
+
+class OfficeQuerySet(models.QuerySet["Office"]):
+    def current(self, on: date | None = None) -> OfficeQuerySet:
+        on = on or date.today()
+        return self.filter(Q(end__isnull=True) | Q(end__gte=on), start__lte=on)
+
+    def publishable_by(self, user: AbstractBaseUser | AnonymousUser) -> OfficeQuerySet:
+        """The offices whose decisions this user may publish: the rule of who publishes.
+
+        HVAL 93 §: the regional council delegates decision power to officials in the
+        administrative regulations; an official's decision is published by its maker or by
+        the registry acting for them. So a user publishes for a current office they hold
+        themselves, or, as a clerk of the body that delegated the power, for its holder;
+        an administrator for any current office. Being a person without a political
+        group, or a member of a body, gives no such right.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        current = self.current().select_related("holder", "delegated_by")
+        if getattr(user, "is_superuser", False):
+            return current
+        return current.filter(
+            Q(holder__user=user.pk) | Q(delegated_by__in=Body.objects.editable_by(user))
+        ).distinct()
+
+
+class Office(models.Model):
+    """A post with delegated decision power (viranhaltijan ratkaisuvalta) and its holder.
+
+    Only the holder of such an office is an official who makes officials' decisions;
+    the body that delegated the power (in the administrative regulations) names whose
+    clerks publish them.
+    """
+
+    title = models.CharField(_("title of the office"), max_length=200)
+    holder = models.ForeignKey(
+        Person, verbose_name=_("holder"), on_delete=models.PROTECT, related_name="offices"
+    )
+    delegated_by = models.ForeignKey(
+        Body,
+        verbose_name=_("power delegated by"),
+        on_delete=models.PROTECT,
+        related_name="delegated_offices",
+        help_text=_("The body whose delegation gives the decision power; its clerks publish."),
+    )
+    powers = models.TextField(_("matters decided"), blank=True)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["holder__last_name", "holder__first_name", "title"]
+        verbose_name = _("office with decision power")
+        verbose_name_plural = _("offices with decision power")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="office_ends_after_start",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="office_has_title"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder.full_name}, {self.title}"
+
+    def held_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)

@@ -22,6 +22,7 @@ from councils.models.cases import Case, OfficialDecision
 from councils.models.handling import Outcome
 from councils.models.meetings import AgendaItem, Attachment
 from councils.models.organisation import Body
+from portal.lib.choices import in_choices
 
 
 class EntryKind(models.TextChoices):
@@ -119,6 +120,8 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(
                 fields=["case"], condition=models.Q(kind="case"), name="one_entry_per_case"
             ),
+            in_choices("kind", EntryKind.choices),
+            in_choices("outcome", Outcome.choices, blank=True),
         ]
         indexes = [
             models.Index(fields=["-date", "-id"], name="search_entry_newest"),

@@ -25,6 +25,7 @@ from councils.staff.common import answer, item_for
 from councils.staff.forms import ItemForm
 from councils.staff.items import editor_context
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 
 
 class AttachmentForm(forms.Form):
@@ -68,6 +69,7 @@ def _editor_with_errors(
 
 @login_required
 @require_POST
+@once_per_form
 def attachment_upload(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = AttachmentForm(request.POST, request.FILES)

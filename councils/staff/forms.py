@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from councils import rules
 from councils.models import (
     AgendaItem,
     AppealType,
@@ -18,6 +19,7 @@ from councils.models import (
     Case,
     DisqualificationGround,
     MeetingMode,
+    Office,
     Outcome,
     Person,
     Presence,
@@ -25,19 +27,28 @@ from councils.models import (
     VoteMethod,
 )
 from councils.rules import confidential_item_problems
+from portal.lib import dates
+from portal.lib.dates import BoundedDateField
 from portal.lib.sanitize import editable_to_html, html_to_editable
 
 
 class MeetingForm(forms.Form):
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none())
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = BoundedDateField(
+        label=_("Date"),
+        earliest=dates.today,
+        latest=lambda: rules.meeting_latest_day(today=timezone.localdate()),
+    )
+    # HH:MM, the only form a browser's time input keeps as its value.
     start_time = forms.TimeField(
-        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}), initial=time(14, 0)
+        label=_("Starts at"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        initial=time(14, 0),
     )
     end_time = forms.TimeField(
         label=_("Ends at (estimate)"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     mode = forms.ChoiceField(label=_("Form of meeting"), choices=MeetingMode.choices)
@@ -181,10 +192,13 @@ class ItemForm(forms.ModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One person's attendance; a formset of these is the attendance list."""
+    """One person's attendance; a formset of these is the attendance list.
 
-    person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
-    role = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    The role is not a field: it comes from the person's membership of the body (and the
+    chair from the chair field of `ChairForm`), so no posted value can make anyone chair.
+    """
+
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), widget=forms.HiddenInput)
     presence = forms.ChoiceField(
         label=_("Presence"), choices=[("", _("not recorded")), *Presence.choices], required=False
     )
@@ -195,6 +209,10 @@ class AttendanceForm(forms.Form):
         label=_("Left during §"), min_value=1, max_value=100_000, required=False
     )
 
+    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         arrived, left = data.get("arrived_at"), data.get("left_at")
@@ -203,7 +221,20 @@ class AttendanceForm(forms.Form):
         return data
 
 
-AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0, max_num=500, validate_max=True)
+class ChairForm(forms.Form):
+    """Who chaired the meeting: one of the body's seated members, the body's chair first."""
+
+    chair = forms.ModelChoiceField(
+        label=_("Chair of the meeting"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("not recorded"),
+        help_text=_("Pre-filled with the body's chair; choose the vice-chair if they chaired."),
+    )
+
+    def __init__(self, *args: Any, seated: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = seated  # type: ignore[attr-defined]
 
 
 class HandlingForm(forms.Form):
@@ -355,24 +386,21 @@ class CorrectionForm(forms.Form):
 
 
 class OfficialDecisionForm(forms.Form):
-    official = forms.ModelChoiceField(label=_("Official"), queryset=Person.objects.none())
-    official_title = forms.CharField(label=_("Official's title"), max_length=200)
+    office = forms.ModelChoiceField(label=_("Official"), queryset=Office.objects.none())
     number = forms.CharField(label=_("Decision number"), max_length=40, required=False)
     title = forms.CharField(label=_("Title"), max_length=300)
     case_query = forms.CharField(
         label=_("Case (diary number, optional)"), max_length=40, required=False
     )
-    decided_on = forms.DateField(
-        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = BoundedDateField(label=_("Decided on"), latest=dates.today)
     text = forms.CharField(
         label=_("Decision"), widget=forms.Textarea(attrs={"rows": 8}), max_length=100_000
     )
     appeal_type = forms.ChoiceField(label=_("Appeal"), choices=AppealType.choices)
 
-    def __init__(self, *args: Any, officials: QuerySet[Person], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = officials  # type: ignore[attr-defined]
+        self.fields["office"].queryset = offices  # type: ignore[attr-defined]
 
     def clean_case_query(self) -> Case | None:
         query = (self.cleaned_data.get("case_query") or "").strip()

@@ -6,8 +6,7 @@ from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,11 +14,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from councils import rules, services
-from councils.models import AgendaItem, Body, Document, DocumentState, Meeting, MeetingState
+from councils.models import (
+    AgendaItem,
+    Body,
+    Document,
+    DocumentState,
+    Meeting,
+    MeetingState,
+    OfficialDecision,
+)
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.documents import documents_context
 from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
+from councils.staff.home import minutes_to_check
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 
 
 @login_required
@@ -56,19 +65,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "minutes__checker_1", "minutes__checker_2"
         )[:20]
     )
-    person = getattr(user, "person", None)
-    to_check = (
-        list(
-            Meeting.objects.filter(state=MeetingState.MINUTES_DRAFTED)
-            .filter(
-                Q(minutes__checker_1=person, minutes__checker_1_approved_at__isnull=True)
-                | Q(minutes__checker_2=person, minutes__checker_2_approved_at__isnull=True)
-            )
-            .select_related("body")
-        )
-        if person is not None
-        else []
-    )
+    to_check = minutes_to_check(user)
     ready_to_publish = list(meetings.filter(state=MeetingState.MINUTES_CHECKED)[:20])
     appeals_ending = list(
         AgendaItem.objects.editable_by(user)
@@ -95,6 +92,9 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "ready_to_publish": ready_to_publish,
             "appeals_ending": appeals_ending,
             "today": today,
+            "own_decisions": list(
+                OfficialDecision.objects.filter(official__user=user.pk).order_by("-decided_on")[:10]
+            ),
             "section": "staff",
         },
     )
@@ -102,8 +102,11 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def meeting_new(request: HtmxHttpRequest) -> HttpResponse:
     bodies = Body.objects.editable_by(request.user).active()
+    if not bodies.exists():
+        raise Http404("a clerk of no body")
     form = MeetingForm(
         request.POST or None, bodies=bodies, initial={"body": request.GET.get("toimielin")}
     )
@@ -177,6 +180,7 @@ def _agenda_answer(request: HtmxHttpRequest, meeting: Meeting, **kwargs: str) ->
 
 @login_required
 @require_POST
+@once_per_form
 def item_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = ItemAddForm(request.POST)
@@ -264,24 +268,28 @@ def _transition(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_publish_notice(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "notice")
 
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_publish_agenda(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "agenda")
 
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_mark_held(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "held")
 
 
 @login_required
 @require_POST
+@once_per_form
 def meeting_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, "cancel")
 

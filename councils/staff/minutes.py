@@ -15,10 +15,12 @@ from councils.models import Meeting
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import CorrectionForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 
 
 @login_required
 @require_POST
+@once_per_form
 def minutes_draft(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     url = reverse("staff:meeting", args=[meeting.pk]) + "#minutes"
@@ -91,6 +93,7 @@ def minutes_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def minutes_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = _reviewable(request, pk)
     url = reverse("staff:minutes_review", args=[meeting.pk])
@@ -112,6 +115,7 @@ def minutes_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def minutes_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     url = reverse("staff:meeting", args=[meeting.pk]) + "#minutes"
@@ -130,6 +134,7 @@ def minutes_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def decision_correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     handling = getattr(item, "handling", None)

@@ -4,58 +4,48 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from councils import services
-from councils.models import Body, Person
+from councils.models import Office
 from councils.staff.common import answer
 from councils.staff.forms import OfficialDecisionForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 
 
-def officials_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Person] | None:
-    """Whom this user may publish officials' decisions for; None if nobody.
-
-    An administrator or a clerk of any body publishes for any official (a person without
-    a political group); an official with a staff account publishes only for themselves.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return None
-    if getattr(user, "is_superuser", False) or Body.objects.editable_by(user).exists():
-        return Person.objects.filter(political_group="").order_by("last_name", "first_name")
-    own = Person.objects.filter(user=user.pk)
-    return own if own.exists() else None
+def may_publish_official_decisions(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return Office.objects.publishable_by(user).exists()
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def official_decision_new(request: HtmxHttpRequest) -> HttpResponse:
-    officials = officials_for(request.user)
-    if officials is None:
-        raise Http404("not an official, a clerk or an administrator")
-    initial = {}
-    own = Person.objects.filter(user=request.user.pk).first()
-    if own is not None and officials.filter(pk=own.pk).exists():
-        initial = {"official": own.pk, "official_title": own.title}
+    offices = Office.objects.publishable_by(request.user)
+    if not offices.exists():
+        raise Http404("holds no office with decision power and publishes for none")
+    own = offices.filter(holder__user=request.user.pk).first()
     form = OfficialDecisionForm(
-        request.POST if request.method == "POST" else None, officials=officials, initial=initial
+        request.POST if request.method == "POST" else None,
+        offices=offices,
+        initial={"office": own.pk if own else None},
     )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             decision = services.official_decision_publish(
-                official=data["official"],
-                official_title=data["official_title"],
+                office=data["office"],
                 title=data["title"],
                 decided_on=data["decided_on"],
                 text=data["text"],
                 appeal_type=data["appeal_type"],
                 case=data["case_query"],
                 number=data["number"],
+                by=request.user,
             )
         except services.RuleViolation as exc:
             form.add_error(None, str(exc))

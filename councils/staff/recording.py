@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -21,12 +22,14 @@ from councils.models import (
     Membership,
     MembershipRole,
     Person,
+    Presence,
     Proposal,
     ProposalKind,
 )
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import (
-    AttendanceFormSet,
+    AttendanceForm,
+    ChairForm,
     CounterProposalForm,
     DisqualificationForm,
     DissentForm,
@@ -36,8 +39,9 @@ from councils.staff.forms import (
 )
 from portal.lib.htmx import HtmxHttpRequest
 from portal.lib.sanitize import html_to_editable
+from portal.once import once_per_form
 
-MEMBERSHIP_TO_ATTENDANCE = {
+MEMBERSHIP_TO_ATTENDANCE: dict[str, str] = {
     MembershipRole.CHAIR: AttendanceRole.CHAIR,
     MembershipRole.VICE_CHAIR: AttendanceRole.MEMBER,
     MembershipRole.MEMBER: AttendanceRole.MEMBER,
@@ -48,37 +52,59 @@ MEMBERSHIP_TO_ATTENDANCE = {
 }
 
 
-def _attendance_initial(meeting: Meeting) -> list[dict[str, Any]]:
-    """One row per current member, deputy, presenter and secretary, with what is recorded."""
+def _attendance_roster(meeting: Meeting) -> tuple[list[dict[str, Any]], dict[int, str], int | None]:
+    """The attendance list's rows, each person's role, and who chairs (recorded or the body's).
+
+    One row per current member, deputy, presenter and secretary, and per person already
+    recorded. The role comes from the membership (or from what was recorded for someone
+    who is not a member), never from the form.
+    """
     recorded = {a.person_id: a for a in meeting.attendances.select_related("person")}
     day = timezone.localtime(meeting.start).date()
     rows: dict[int, dict[str, Any]] = {}
+    roles: dict[int, str] = {}
+    chair: int | None = None
     for membership in (
         Membership.objects.current(day)
         .filter(body=meeting.body)
         .select_related("person")
         .order_by("role", "person__last_name")
     ):
-        rows.setdefault(
-            membership.person_id,
-            {
-                "person": membership.person,
-                "role": MEMBERSHIP_TO_ATTENDANCE[MembershipRole(membership.role)],
-                "presence": "",
-            },
-        )
+        role = MEMBERSHIP_TO_ATTENDANCE.get(membership.role, AttendanceRole.OTHER)
+        rows.setdefault(membership.person_id, {"person": membership.person, "presence": ""})
+        roles.setdefault(membership.person_id, role)
+        if role == AttendanceRole.CHAIR and chair is None:
+            chair = membership.person_id
     for person_id, attendance in recorded.items():
         rows[person_id] = {
             "person": attendance.person,
-            "role": attendance.role,
             "presence": attendance.presence,
             "arrived_at": attendance.arrived_at,
             "left_at": attendance.left_at,
         }
-    order = list(AttendanceRole)
-    for row in rows.values():
-        row["role_label"] = AttendanceRole(row["role"]).label
-    return sorted(rows.values(), key=lambda r: (order.index(r["role"]), r["person"].last_name))
+        roles.setdefault(person_id, attendance.role)
+        if attendance.role == AttendanceRole.CHAIR:
+            chair = person_id
+    labels = dict(AttendanceRole.choices)
+    order = list(AttendanceRole.values)
+    for person_id, row in rows.items():
+        row["role_label"] = labels.get(roles[person_id], roles[person_id])
+    ranked = sorted(
+        rows.items(),
+        key=lambda pair: (
+            order.index(roles[pair[0]]) if roles[pair[0]] in order else len(order),
+            pair[1]["person"].last_name,
+        ),
+    )
+    return [row for _pk, row in ranked], roles, chair
+
+
+def _role_at_meeting(person_id: int, roles: dict[int, str], chair_id: int | None) -> str:
+    """The chair of the meeting is who the chair field names; the body's chair otherwise sits."""
+    if person_id == chair_id:
+        return AttendanceRole.CHAIR
+    role = roles.get(person_id, AttendanceRole.OTHER)
+    return AttendanceRole.MEMBER if role == AttendanceRole.CHAIR else role
 
 
 def _quorum_from(meeting: Meeting, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -95,18 +121,48 @@ def _quorum_from(meeting: Meeting, rows: list[dict[str, Any]]) -> dict[str, Any]
 @require_http_methods(["GET", "POST"])
 def attendance(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
-    initial = _attendance_initial(meeting)
-    formset = AttendanceFormSet(request.POST or None, initial=initial, prefix="a")
-    if request.method == "POST" and formset.is_valid():
-        rows: list[dict[str, Any]] = [
-            form.cleaned_data for form in formset if form.cleaned_data.get("presence")
-        ]
+    initial, roles, chair_id = _attendance_roster(meeting)
+    people = Person.objects.filter(pk__in=list(roles))
+    seated = people.filter(
+        pk__in=[pid for pid, role in roles.items() if role in SEATED_ROLES]
+    ).order_by("last_name", "first_name")
+    data = request.POST if request.method == "POST" else None
+    # At most one form per row: a forged TOTAL_FORMS cannot make the server build thousands.
+    formset_class = forms.formset_factory(
+        AttendanceForm,
+        extra=0,
+        max_num=len(initial),
+        absolute_max=len(initial),
+        validate_max=True,
+    )
+    formset = formset_class(data, initial=initial, prefix="a", form_kwargs={"people": people})
+    chair_form = ChairForm(data, seated=seated, initial={"chair": chair_id})
+    if request.method == "POST" and formset.is_valid() and chair_form.is_valid():
+        chair = chair_form.cleaned_data["chair"]
+        everyone = bool(request.POST.get("everyone_present"))
+        rows: list[dict[str, Any]] = []
+        for form in formset:
+            row = dict(form.cleaned_data)
+            if everyone and not row.get("presence"):
+                row["presence"] = Presence.PRESENT
+            if row.get("presence"):
+                row["role"] = _role_at_meeting(row["person"].pk, roles, chair.pk if chair else None)
+                rows.append(row)
         if request.POST.get("preview") and request.htmx:
             # The live quorum: counted from the form as it is, nothing saved.
             return render(
                 request,
                 "councils/staff/attendance.html#quorum",
                 {"meeting": meeting, "quorum": _quorum_from(meeting, rows)},
+            )
+        if chair is not None and not any(
+            row["person"].pk == chair.pk and row["presence"] != Presence.ABSENT for row in rows
+        ):
+            return answer(
+                request,
+                url=request.path,
+                error=_("%(name)s is named the chair but not recorded present.")
+                % {"name": chair.full_name},
             )
         try:
             services.attendance_record(
@@ -129,20 +185,23 @@ def attendance(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             url=reverse("staff:meeting", args=[meeting.pk]) + "#recording",
             message=_("Attendance saved."),
         )
-    rows = [
-        dict(form.cleaned_data) if form.is_bound and form.is_valid() else dict(form.initial)
-        for form in formset
-    ]
+    shown = []
+    for form in formset:
+        row = dict(form.cleaned_data) if form.is_bound and form.is_valid() else dict(form.initial)
+        if row.get("person") is not None:
+            row["role"] = _role_at_meeting(row["person"].pk, roles, chair_id)
+        shown.append(row)
     return render(
         request,
         "councils/staff/attendance.html",
         {
             "meeting": meeting,
             "formset": formset,
-            "quorum": _quorum_from(meeting, rows),
+            "chair_form": chair_form,
+            "quorum": _quorum_from(meeting, shown),
             "section": "staff",
         },
-        status=400 if formset.is_bound and not formset.is_valid() else 200,
+        status=400 if formset.is_bound else 200,
     )
 
 
@@ -248,6 +307,7 @@ def handling_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = CounterProposalForm(request.POST, members=_members(item))
@@ -266,6 +326,7 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     counters = Proposal.objects.filter(
@@ -309,6 +370,7 @@ def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = DisqualificationForm(request.POST, members=services.attendees(item.meeting))
@@ -323,6 +385,7 @@ def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = DissentForm(request.POST, members=_members(item))
@@ -337,6 +400,7 @@ def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_form
 def election_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     form = ElectionForm(request.POST, candidates=Person.objects.order_by("last_name", "first_name"))

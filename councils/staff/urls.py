@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from django.urls import path
 
-from councils.staff import attachments, documents, items, meetings, minutes, officials, recording
+from councils.staff import (
+    attachments,
+    documents,
+    home,
+    items,
+    meetings,
+    minutes,
+    officials,
+    recording,
+)
 
 app_name = "staff"
 urlpatterns = [
     path("", meetings.dashboard, name="dashboard"),
+    path("aloitus/", home.staff_home, name="home"),
     path("kokoukset/uusi/", meetings.meeting_new, name="meeting_new"),
     path("kokoukset/<int:pk>/", meetings.meeting_workspace, name="meeting"),
     path("kokoukset/<int:pk>/esikatselu/", meetings.agenda_preview, name="agenda_preview"),

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import template
 
+from councils.staff import officials
 from councils.staff.attachments import AttachmentForm
-from councils.staff.officials import officials_for
 
 register = template.Library()
 
@@ -20,4 +20,4 @@ def attachment_upload_form(form: object = None) -> AttachmentForm:
 
 @register.simple_tag
 def may_publish_official_decisions(user: Any) -> bool:
-    return officials_for(user) is not None
+    return officials.may_publish_official_decisions(user)

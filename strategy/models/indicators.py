@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.lib.choices import in_choices
 from strategy import rules
 from strategy.choices import Direction, Municipality, UpdateFrequency
 from strategy.models.structure import Goal, Programme
@@ -81,6 +82,8 @@ class Indicator(models.Model):
                 | Q(baseline_value__isnull=False, baseline_date__isnull=False),
                 name="indicator_baseline_has_a_date",
             ),
+            in_choices("direction", Direction.choices),
+            in_choices("update_frequency", UpdateFrequency.choices),
         ]
 
     def __str__(self) -> str:
@@ -191,6 +194,7 @@ class IndicatorValue(models.Model):
                 fields=["indicator", "measured_on", "municipality"],
                 name="indicator_value_unique_per_day_and_area",
             ),
+            in_choices("municipality", Municipality.choices, blank=True),
         ]
         indexes = [models.Index(fields=["indicator", "municipality", "-measured_on"])]
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from councils.models import AgendaItem
+from portal.lib.choices import in_choices
 from strategy import rules
 from strategy.choices import Status
 from strategy.models.structure import Goal, Programme, Strategy
@@ -182,6 +183,8 @@ class StatusUpdate(models.Model):
                 | ~Q(reason=""),
                 name="status_update_differing_status_has_reason",
             ),
+            in_choices("status", Status.choices),
+            in_choices("suggested_status", Status.choices, blank=True),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import AgendaItem
+from portal.lib import dates
+from portal.lib.dates import BoundedDateField
 from strategy.choices import Municipality, Status
 from strategy.staff.csv_import import MAX_BYTES, parse_number
 
@@ -20,10 +22,10 @@ DATE_INPUTS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 class ValueForm(forms.Form):
     """One measured value of one indicator."""
 
-    measured_on = forms.DateField(
+    measured_on = BoundedDateField(
         label=_("Date measured"),
         input_formats=DATE_INPUTS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        latest=dates.today,
         help_text=_("For example 31.12.2026."),
     )
     value = forms.CharField(

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from councils.models import AgendaItem, Document, DocumentKind, DocumentState, MeetingState
 from councils.services import RuleViolation
 from portal.lib.htmx import HtmxHttpRequest
+from portal.once import once_per_form
 from strategy import services
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, StatusUpdate
 from strategy.staff import csv_import
@@ -159,6 +160,7 @@ def period_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @_needs(CLOSE_PERIOD)
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def period_close(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     period = _period(pk)
     form = CloseForm(request.POST if request.method == "POST" else None)
@@ -181,6 +183,7 @@ def period_close(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @_needs(CHANGE_STATUS)
 @require_POST
+@once_per_form
 def report_queue(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     period = _period(pk)
     services.period_report_queue(period=period)
@@ -214,6 +217,7 @@ def report_file(request: HtmxHttpRequest, pk: int) -> FileResponse:
 
 @_needs(VIEW_DASHBOARD)
 @require_POST
+@once_per_form
 def report_attach(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     document = _report(pk)
     form = AttachForm(request.POST, items=_attachable_items(request))
@@ -361,6 +365,7 @@ def indicator_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @_needs(ADD_VALUE)
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def value_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(_strategy_indicators(), pk=pk)
     form = ValueForm(request.POST if request.method == "POST" else None)
@@ -426,6 +431,7 @@ def value_import(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @_needs(ADD_VALUE)
 @require_POST
+@once_per_form
 def value_import_confirm(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Save the previewed rows once: the session entry is taken away before saving, so
     a second click (or a reload) finds nothing to save."""

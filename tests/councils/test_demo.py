@@ -228,6 +228,19 @@ def test_officials_decisions_are_published_and_some_follow_a_case(demo):
     assert all(d.official.title and not d.official.political_group for d in decisions)
 
 
+def test_the_officials_of_the_demo_publish_and_a_board_member_does_not(demo):
+    from django.contrib.auth import get_user_model
+
+    from councils.models import Office
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    assert Office.objects.publishable_by(users["sihteeri"]).count() >= 8
+    own = Office.objects.publishable_by(users["talousjohtaja"])
+    assert [office.title for office in own] == ["talousjohtaja"]
+    assert not Office.objects.publishable_by(users["tarkastaja1"]).exists()
+    assert not Office.objects.publishable_by(users["puheenjohtaja"]).exists()
+
+
 def test_running_it_twice_changes_nothing(demo):
     models = list(apps.get_app_config("councils").get_models())
     before = {model: list(model.objects.order_by("pk").values()) for model in models}

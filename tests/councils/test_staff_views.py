@@ -345,56 +345,146 @@ def test_a_corrected_decision_shows_its_note_and_keeps_the_earlier_version(clien
     assert "Alkuperäinen päätös." in earlier
 
 
-# --- The forums' staff URLs join the matrix (their full matrix: tests/forums/test_staff.py) ---
+# --- The permission matrix: every URL under /hallinta/, for every role ------------------
+#
+# Walks the resolver (tests/urlwalk.py), so a staff URL added without its row here fails
+# test_every_staff_url_has_a_row_in_the_matrix. Each row: the method that uses the URL and
+# the roles that get through. Everyone else gets 404 from a councils URL (no existence
+# leak) and 403 from a strategy URL (a missing permission); anonymous users are sent to
+# sign in.
 
-FORUMS_STAFF_URLS = [
-    ("get", "forums_staff:dashboard", None),
-    ("get", "forums_staff:organisation_new", None),
-    ("get", "forums_staff:organisation_edit", "organisation"),
-    ("get", "forums_staff:registration_review", "registration"),
-    ("post", "forums_staff:representative_add", "organisation"),
-    ("post", "forums_staff:representative_remove", "representative"),
-    ("post", "forums_staff:registration_approve", "registration"),
-    ("post", "forums_staff:registration_reject", "registration"),
-    ("get", "forums_staff:follow_up", "agreement"),
+from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from tests.urlwalk import World, kwargs_for, routes  # noqa: E402
+
+ROLES = [
+    "outsider",  # signed in, no role
+    "other_clerk",  # the clerk of another body
+    "board_member",  # a member of the board and a checker of its drafted minutes
+    "official_user",  # holds an office with power delegated by the board
+    "chair",  # the strategy dashboard (group Puheenjohtajat)
+    "strategist",  # the strategy team
+    "coordinator",  # the organisations coordinator (group Järjestökoordinaattorit)
+    "forum_secretary",  # the clerk of the chairs' forum
+    "clerk",  # the board's clerk
+    "admin",
 ]
+SIGNED_IN = set(ROLES)
+CLERKS = {"clerk", "admin"}
+DASHBOARD = {"chair", "strategist", "admin"}
+TEAM = {"strategist", "admin"}
+COORDINATOR = {"coordinator", "admin"}
+FORUM_CLERKS = {"forum_secretary", "admin"}
+
+MATRIX: dict[str, tuple[str, set[str]]] = {
+    "staff:dashboard": ("GET", SIGNED_IN),
+    "staff:home": ("GET", SIGNED_IN),
+    "staff:meeting_new": ("GET", CLERKS | {"other_clerk", "forum_secretary"}),  # own body
+    "staff:meeting": ("GET", CLERKS),
+    "staff:agenda_preview": ("GET", CLERKS),
+    "staff:item_add": ("POST", CLERKS),
+    "staff:publish_notice": ("POST", CLERKS),
+    "staff:publish_agenda": ("POST", CLERKS),
+    "staff:mark_held": ("POST", CLERKS),
+    "staff:cancel": ("POST", CLERKS),
+    "staff:attendance": ("GET", CLERKS),
+    "staff:meeting_documents": ("GET", CLERKS),
+    "staff:document_retry": ("POST", CLERKS),
+    "staff:minutes_draft": ("POST", CLERKS),
+    "staff:minutes_review": ("GET", CLERKS | {"board_member"}),
+    "staff:minutes_approve": ("POST", CLERKS | {"board_member"}),
+    "staff:minutes_publish": ("POST", CLERKS),
+    "staff:item_edit": ("GET", CLERKS),
+    "staff:item_move": ("POST", CLERKS),
+    "staff:item_remove": ("POST", CLERKS),
+    "staff:item_record": ("GET", CLERKS),
+    "staff:handling_save": ("POST", CLERKS),
+    "staff:counter_proposal_add": ("POST", CLERKS),
+    "staff:vote_save": ("POST", CLERKS),
+    "staff:disqualification_add": ("POST", CLERKS),
+    "staff:dissent_add": ("POST", CLERKS),
+    "staff:election_add": ("POST", CLERKS),
+    "staff:decision_correct": ("GET", CLERKS),
+    "staff:attachment_upload": ("POST", CLERKS),
+    "staff:attachment_delete": ("POST", CLERKS),
+    # Issue 11, finding 1: the holder of an office, a clerk of the delegating body, an
+    # administrator; not a board member, not a person merely without a political group.
+    "staff:official_decision_new": ("GET", CLERKS | {"official_user"}),
+    "strategy_staff:dashboard": ("GET", DASHBOARD),
+    "strategy_staff:dashboard_csv": ("GET", DASHBOARD),
+    "strategy_staff:period_detail": ("GET", DASHBOARD),
+    "strategy_staff:period_close": ("GET", TEAM),
+    "strategy_staff:report_queue": ("POST", TEAM),
+    "strategy_staff:status_update_goal": ("GET", TEAM),
+    "strategy_staff:status_update_programme": ("GET", TEAM),
+    "strategy_staff:value_import": ("GET", TEAM),
+    "strategy_staff:value_import_confirm": ("POST", TEAM),
+    "strategy_staff:report_file": ("GET", DASHBOARD),
+    "strategy_staff:report_attach": ("POST", DASHBOARD),
+    "strategy_staff:indicator_list": ("GET", TEAM),
+    "strategy_staff:value_add": ("GET", TEAM),
+    "forums_staff:dashboard": ("GET", COORDINATOR),
+    "forums_staff:organisation_new": ("GET", COORDINATOR),
+    "forums_staff:organisation_edit": ("GET", COORDINATOR),
+    "forums_staff:representative_add": ("POST", COORDINATOR),
+    "forums_staff:representative_remove": ("POST", COORDINATOR),
+    "forums_staff:registration_review": ("GET", COORDINATOR),
+    "forums_staff:registration_approve": ("POST", COORDINATOR),
+    "forums_staff:registration_reject": ("POST", COORDINATOR),
+    # The chairs' forum's clerks record the yearly follow-up of the agreement.
+    "forums_staff:follow_up": ("GET", FORUM_CLERKS),
+}
+# A missing permission answers 403; a body's page for someone who is not its clerk, 404.
+PERMISSION_NAMESPACES = {"strategy_staff", "forums_staff"}
+BODY_SCOPED = {"forums_staff:follow_up"}
+STAFF_ROUTES = [route for route in routes() if route.is_staff]
+
+
+def test_every_staff_url_has_a_row_in_the_matrix():
+    assert {route.name for route in STAFF_ROUTES} == set(MATRIX)
 
 
 @pytest.fixture
-def forums_world(world):  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    from forums.models import CooperationAgreement, Registration, Representative
-    from tests.factories import OrganisationFactory
-
-    organisation = OrganisationFactory()
-    return {
-        **world,
-        "organisation": organisation,
-        "representative": Representative.objects.create(
-            organisation=organisation, person=PersonFactory()
-        ),
-        "registration": Registration.objects.create(
-            organisation=OrganisationFactory(status="pending"),
-            contact_name="Kaija",
-            email="kaija@example.invalid",
-            language="fi",
-        ),
-        "agreement": CooperationAgreement.objects.create(
-            slug="sopimus", title="Yhteistyöpöytäkirja", signed_on=date(2023, 5, 25)
-        ),
-    }
+def everyone(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path
+    return World()
 
 
-@pytest.mark.parametrize(("method", "name", "target"), FORUMS_STAFF_URLS)
-def test_forums_staff_urls_refuse_anonymous_users_and_clerks(
-    client, forums_world, method, name, target
-):
-    url = reverse(name, args=[forums_world[target].pk] if target else [])
-    response = getattr(client, method)(url)
-    assert response.status_code == 302 and response["Location"].startswith("/kirjaudu/")
-    for clerk in ("clerk", "other"):
-        client.force_login(forums_world[clerk])
-        # The coordinator's pages answer 403 to other roles; the follow-up 404 to a clerk
-        # who is not a clerk of the agreement's chairs' forum.
-        assert getattr(client, method)(url).status_code in (403, 404)
+def test_the_permission_matrix(everyone):
+    """One world for all URLs: each request runs in a transaction that is rolled back.
+
+    Every answer, whoever asks, is also `private, no-store` with a Permissions-Policy.
+    """
+    clients = {"anonymous": Client()}
+    for role in ROLES:
+        clients[role] = Client()
+        clients[role].force_login(getattr(everyone, role))
+    wrong = []
+    for route in STAFF_ROUTES:
+        method, allowed = MATRIX[route.name]
+        url = reverse(route.name, kwargs=kwargs_for(route, everyone))
+        denied_status = (
+            403
+            if route.namespace in PERMISSION_NAMESPACES and route.name not in BODY_SCOPED
+            else 404
+        )
+        for role, client in clients.items():
+            with transaction.atomic():  # each role meets the same world: a delete is undone
+                response = getattr(client, method.lower())(url)
+                transaction.set_rollback(True)
+            status = response.status_code
+            cache_control = set(response.get("Cache-Control", "").split(", "))
+            if not {"private", "no-store"} <= cache_control:
+                wrong.append(f"{route.name} as {role}: Cache-Control {cache_control}")
+            if "camera=()" not in response.get("Permissions-Policy", ""):
+                wrong.append(f"{route.name} as {role}: no Permissions-Policy")
+            if role == "anonymous":
+                ok = status == 302 and response["Location"].startswith("/kirjaudu/")
+            elif role in allowed:
+                ok = status not in (403, 404, 405) and status < 500
+            else:
+                ok = status == denied_status
+            if not ok:
+                wrong.append(f"{route.name} {method} as {role}: {status}")
+    assert wrong == [], "\n".join(wrong)

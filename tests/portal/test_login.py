@@ -26,7 +26,8 @@ def test_it_signs_a_user_in_and_out(client):
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
     html = client.get("/").content.decode()
-    assert "Kirjaudu ulos (sihteeri)" in html
+    header = html[html.index("<header") : html.index("</header>")]
+    assert "Kirjautuneena: " in header and "Kirjaudu ulos" in header
     client.post("/kirjaudu-ulos/")
     assert "_auth_user_id" not in client.session
 

@@ -1,0 +1,72 @@
+"""SQLite keeps its write-lock settings however it is configured (DATABASE_URL or default)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portal.lib.database import SQLITE_OPTIONS, database_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_it_gives_a_sqlite_url_the_same_options_as_the_default_file(tmp_path):
+    default = database_settings("", default_file=tmp_path / "raati.sqlite3")
+    from_url = database_settings(f"sqlite:///{tmp_path}/other.sqlite3", default_file=tmp_path / "x")
+    assert from_url["ENGINE"] == default["ENGINE"] == "django.db.backends.sqlite3"
+    assert from_url["OPTIONS"] == default["OPTIONS"] == SQLITE_OPTIONS
+    assert from_url["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in from_url["OPTIONS"]["init_command"]
+
+
+def test_it_turns_jit_off_for_postgresql_and_adds_no_sqlite_options(tmp_path):
+    database = database_settings("postgres://u:p@localhost:5432/raati", default_file=tmp_path / "x")
+    assert database["OPTIONS"] == {"options": "-c jit=off"}
+
+
+@pytest.fixture(scope="module")
+def concurrent(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Two threads post at once, 8 rounds per mode, through DATABASE_URL=sqlite:///…"""
+    tmp_path = tmp_path_factory.mktemp("sqlite")
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment.update(
+        DEBUG="1",
+        DATABASE_URL=f"sqlite:///{tmp_path}/concurrent.sqlite3",
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    environment.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [sys.executable, "tests/portal/concurrent_posts.py", "8"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_two_clerks_posting_at_once_through_a_sqlite_url_both_succeed(concurrent):
+    outcome = concurrent["distinct"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * 16
+    assert outcome["meetings"] == 16
+
+
+def test_the_same_form_sent_twice_at_once_through_sqlite_creates_one_meeting(concurrent):
+    """Issue 11, finding 4, on SQLite: the second answer shows what the first created."""
+    outcome = concurrent["same"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * 16
+    assert outcome["meetings"] == 8
+    locations = outcome["locations"]
+    pairs = list(zip(locations[::2], locations[1::2], strict=True))
+    assert all(first == second for first, second in pairs)
+    assert len(set(locations)) == 8
