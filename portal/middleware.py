@@ -43,6 +43,7 @@ def is_staff_namespace(namespace: str) -> bool:
     """The staff side: councils' `staff`, the admin, and every app's `<app>_staff`."""
     return namespace in STAFF_NAMESPACES or namespace.endswith("_staff")
 
+
 Middleware = Callable[[HttpRequest], HttpResponse]
 
 
