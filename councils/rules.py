@@ -126,6 +126,21 @@ def election_tie_needs_lot(votes: Iterable[int], *, seats: int) -> bool:
     return ordered[seats - 1] == ordered[seats]
 
 
+# --- Recording a meeting ----------------------------------------------------------------
+
+
+def recording_open(*, start: datetime, now: datetime) -> bool:
+    """Whether what happened at a meeting can be recorded yet: only once it has started.
+
+    The minutes are the record of the meeting as it was held (the county's administrative
+    rules on minutes, as every Finnish council's hallintosääntö): who attended, what was
+    proposed, how the members voted and what was decided. Before the meeting starts none of it has
+    happened, so attendance, handlings, proposals, votes, elections, disqualifications and
+    dissents are refused, and so is marking the meeting held.
+    """
+    return now >= start
+
+
 # --- Confidential items ----------------------------------------------------------------
 
 # Titles that say nothing but "secret": refused, because JulkL 24 § and the publicity of

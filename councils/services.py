@@ -77,6 +77,24 @@ def _require_state(meeting: Meeting, *states: str, action: str) -> None:
         )
 
 
+def _time(value: datetime) -> str:
+    return formats.time_format(timezone.localtime(value), "H.i")
+
+
+def recording_opens_message(meeting: Meeting) -> str:
+    """Why nothing of the meeting can be recorded yet, with its start (rules.recording_open)."""
+    start = timezone.localtime(meeting.start)
+    return _("Recording opens when the meeting starts on %(date)s at %(time)s.") % {
+        "date": _date(start.date()),
+        "time": _time(start),
+    }
+
+
+def _require_started(meeting: Meeting) -> None:
+    if not rules.recording_open(start=meeting.start, now=timezone.now()):
+        raise RuleViolation(recording_opens_message(meeting))
+
+
 def _locked(meeting: Meeting) -> Meeting:
     """The meeting row, locked for this transaction: two clerks act one after the other."""
     return Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
@@ -370,6 +388,7 @@ def attendance_record(*, meeting: Meeting, rows: list[AttendanceRow]) -> list[At
     _require_state(meeting, *RECORDING_STATES, action=_("Recording attendance"))
     if meeting.agenda_published_at is None:
         raise RuleViolation(_("Publish the agenda before recording the meeting."))
+    _require_started(meeting)
     saved = []
     for row in rows:
         if row.arrived_at and row.left_at and row.left_at < row.arrived_at:
@@ -440,6 +459,7 @@ def _presenters_proposal(handling: Handling) -> Proposal:
 def _recordable(item: AgendaItem) -> AgendaItem:
     item = AgendaItem.objects.select_related("meeting__body", "presenter").get(pk=item.pk)
     _require_state(item.meeting, *RECORDING_STATES, action=_("Recording the handling"))
+    _require_started(item.meeting)
     return item
 
 
@@ -610,8 +630,7 @@ def dissent_record(*, item: AgendaItem, person: Person, reasons: str = "") -> Di
 def meeting_mark_held(*, meeting: Meeting) -> Meeting:
     meeting = _locked(meeting)
     _require_state(meeting, MeetingState.NOTICE_PUBLISHED, action=_("Closing the meeting"))
-    if meeting.start > timezone.now():
-        raise RuleViolation(_("A meeting that has not started cannot be marked held."))
+    _require_started(meeting)
     meeting.state = MeetingState.HELD
     meeting.save(update_fields=["state"])
     return meeting

@@ -146,7 +146,8 @@ def _workspace_context(meeting: Meeting) -> dict[str, object]:
         "add_form": ItemAddForm(),
         "cancel_form": CancelForm(),
         "minutes_form": MinutesForm(attendees=services.attendees(meeting)),
-        "started": meeting.start <= timezone.now(),
+        "started": rules.recording_open(start=meeting.start, now=timezone.now()),
+        "recording_opens": services.recording_opens_message(meeting),
         **documents_context(meeting),
         "history": list(
             meeting.history.select_related("history_user").order_by("-history_date")[:30]

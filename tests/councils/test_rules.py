@@ -266,3 +266,15 @@ def test_personal_data_is_public_until_the_last_day_of_appeal():
 
 def test_personal_data_in_decisions_without_appeal_is_never_public():
     assert not personal_data_public(today=date(2026, 9, 1), appeal_last_day=None)
+
+
+# --- recording ---
+
+
+def test_recording_opens_at_the_start_and_not_a_minute_before():
+    from councils.rules import recording_open
+
+    start = datetime(2026, 3, 3, 14, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+    assert recording_open(start=start, now=start)
+    assert not recording_open(start=start, now=datetime(2026, 3, 3, 13, 59, tzinfo=start.tzinfo))
+    assert recording_open(start=start, now=datetime(2026, 3, 4, 9, 0, tzinfo=start.tzinfo))

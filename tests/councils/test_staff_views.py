@@ -343,3 +343,28 @@ def test_a_corrected_decision_shows_its_note_and_keeps_the_earlier_version(clien
     assert "Päätöksestä puuttui sana." in html
     earlier = client.get(reverse("councils:item_version", args=[item.pk, 1])).content.decode()
     assert "Alkuperäinen päätös." in earlier
+
+
+def test_the_workspace_says_when_recording_opens_instead_of_hiding_it(client, world):
+    start = timezone.localtime(timezone.now() + timedelta(days=14)).replace(hour=14, minute=0)
+    meeting = MeetingFactory(body=world["body"], start=start, year=start.year)
+    item = AgendaItemFactory(meeting=meeting, section=1)
+    client.force_login(world["clerk"])
+    html = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
+    assert "Kirjaaminen avautuu, kun kokous alkaa" in html
+    assert "klo 14.00" in html
+    assert reverse("staff:attendance", args=[meeting.pk]) not in html
+    assert reverse("staff:item_record", args=[item.pk]) not in html
+    response = client.post(
+        reverse("staff:attendance", args=[meeting.pk]),
+        {
+            "a-TOTAL_FORMS": "1",
+            "a-INITIAL_FORMS": "0",
+            "a-0-person": PersonFactory().pk,
+            "a-0-role": "member",
+            "a-0-presence": "present",
+        },
+        follow=True,
+    )
+    assert "Kirjaaminen avautuu, kun kokous alkaa" in response.content.decode()
+    assert not meeting.attendances.exists()
