@@ -27,19 +27,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from councils.models import (
     AgendaItem,
-    Ballot,
     Document,
     DocumentKind,
     DocumentState,
     Meeting,
     MeetingState,
 )
+from councils.record import record_prefetches
 
 logger = logging.getLogger(__name__)
 
@@ -83,17 +83,11 @@ def fetch_for_document(url: str) -> bytes:
 
 
 def _items(meeting: Meeting) -> list[AgendaItem]:
+    # What each item's handling says comes from councils.record, as on the public page.
     return list(
-        meeting.items.select_related("case", "handling", "preparer", "presenter").prefetch_related(
-            "handling__proposals__proposer",
-            "handling__proposals__seconder",
-            Prefetch("handling__votes__ballots", queryset=Ballot.objects.select_related("person")),
-            "handling__votes__yes_proposal__proposer",
-            "handling__votes__no_proposal__proposer",
-            "handling__dissents__person",
-            "handling__elections__candidates__person",
-            "disqualifications__person",
-        )
+        meeting.items.select_related("case", "handling", "preparer", "presenter")
+        .prefetch_related(*record_prefetches())
+        .order_by("section")
     )
 
 

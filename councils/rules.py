@@ -81,6 +81,46 @@ def vote_needed(proposals: Iterable[ProposalInput]) -> bool:
 
 
 @dataclass(frozen=True)
+class CounterProposalState:
+    """What the record says of one counter-proposal."""
+
+    key: object
+    seconded: bool
+    withdrawn: bool = False
+    adopted_unanimously: bool = False
+    voted: bool = False
+
+
+def counter_proposals_unsettled(counters: Iterable[CounterProposalState]) -> list[object]:
+    """The seconded counter-proposals that the record leaves hanging (their keys).
+
+    DESIGN.md rule 4 and the county's administrative rules (hallintosääntö), as every
+    Finnish council's: a seconded counter-proposal is put to the vote against the
+    presenter's proposal, unless its proposer withdraws it or the body adopts it
+    unanimously, when there is nothing to vote on. A seconded counter-proposal with none
+    of the three would leave the minutes saying that the body decided as proposed while
+    a standing proposal was never decided on.
+    """
+    return [
+        c.key
+        for c in counters
+        if c.seconded and not (c.withdrawn or c.adopted_unanimously or c.voted)
+    ]
+
+
+def decision_follows_winner(
+    *, counter_won: bool, decided_as_proposed: bool, decision_is_presenters: bool
+) -> bool:
+    """Whether the recorded decision agrees with the proposal that won.
+
+    When a counter-proposal won the vote or was adopted unanimously, the body did not
+    decide as the presenter proposed (rule 4): the outcome cannot be "decided as
+    proposed", and the decision's text cannot be the presenter's proposal.
+    """
+    return not counter_won or not (decided_as_proposed or decision_is_presenters)
+
+
+@dataclass(frozen=True)
 class VoteResult:
     yes: int
     no: int

@@ -29,6 +29,7 @@ from councils.models import (
     Ballot,
     Body,
     Case,
+    CounterResolution,
     DecisionVersion,
     Disqualification,
     Dissent,
@@ -48,7 +49,9 @@ from councils.models import (
     Vote,
     parse_diary_number,
 )
+from councils.record import decision_is_presenters, record_for, record_prefetches, winning_proposal
 from councils.signals import agenda_published, minutes_published
+from portal.lib.sanitize import text_to_html
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -463,11 +466,7 @@ def _recordable(item: AgendaItem) -> AgendaItem:
     return item
 
 
-@transaction.atomic
-def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str = "") -> Handling:
-    """Record the outcome of an item and its decision text."""
-    item = _recordable(item)
-    _locked(item.meeting)
+def _require_quorum(item: AgendaItem) -> None:
     present, needed, quorate = item_quorum(item)
     if not quorate:
         raise RuleViolation(
@@ -478,8 +477,76 @@ def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str
             )
             % {"section": item.section, "present": present, "needed": needed}
         )
+
+
+def _handling_of(item: AgendaItem) -> Handling:
+    """The item's handling, begun when its first proposal, vote or dissent is recorded.
+
+    Until the clerk saves an outcome, the presenter's proposal stands as the decision:
+    it is what the body decides when no counter-proposal wins (rule 4).
+    """
+    handling = Handling.objects.filter(item=item).first()
+    if handling is not None:
+        return handling
+    _require_quorum(item)
+    return Handling.objects.create(
+        item=item, outcome=Outcome.AS_PROPOSED, decision=item.proposal or ""
+    )
+
+
+def _winner(handling: Handling) -> Proposal | None:
+    return winning_proposal(
+        handling.proposals.select_related("proposer"),
+        handling.votes.prefetch_related("ballots"),
+    )
+
+
+def _refuse_decision_against_winner(
+    handling: Handling, *, outcome: str, decision: str, winner: Proposal | None
+) -> None:
+    """Rule 4: a counter-proposal that won is the decision, not the presenter's proposal."""
+    proposed = Handling(item=handling.item, outcome=outcome, decision=decision)
+    if not rules.decision_follows_winner(
+        counter_won=winner is not None and winner.kind == ProposalKind.COUNTER,
+        decided_as_proposed=outcome == Outcome.AS_PROPOSED,
+        decision_is_presenters=decision_is_presenters(proposed, handling.proposals.all()),
+    ):
+        assert winner is not None
+        raise RuleViolation(
+            _(
+                "%(proposal)s won, so the body did not decide as proposed: choose the outcome "
+                "it decided (for example “decided with amendments”) and write the winning "
+                "proposal as the decision (a seconded counter-proposal that wins is the decision)."
+            )
+            % {"proposal": winner.label[:1].upper() + winner.label[1:]}
+        )
+
+
+def _follow_winner(handling: Handling, winner: Proposal) -> None:
+    """A counter-proposal won: it becomes the decision, unless the clerk already wrote one."""
+    if winner.kind != ProposalKind.COUNTER:
+        return
+    if handling.outcome == Outcome.AS_PROPOSED or decision_is_presenters(
+        handling, handling.proposals.all()
+    ):
+        handling.outcome = Outcome.AMENDED
+        handling.decision = text_to_html(winner.text)
+        handling.save(update_fields=["outcome", "decision"])
+
+
+@transaction.atomic
+def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str = "") -> Handling:
+    """Record the outcome of an item and its decision text."""
+    item = _recordable(item)
+    _locked(item.meeting)
+    _require_quorum(item)
     if outcome in (Outcome.AS_PROPOSED, Outcome.AMENDED) and not decision.strip():
         raise RuleViolation(_("A decision needs its text; start from the proposal."))
+    existing = Handling.objects.filter(item=item).first()
+    if existing is not None:
+        _refuse_decision_against_winner(
+            existing, outcome=outcome, decision=decision, winner=_winner(existing)
+        )
     handling, _created = Handling.objects.update_or_create(
         item=item, defaults={"outcome": outcome, "decision": decision, "notes": notes}
     )
@@ -500,9 +567,6 @@ def counter_proposal_add(
 ) -> Proposal:
     """A counter-proposal; without a seconder it is recorded but lapses (rules)."""
     item = _recordable(item)
-    handling = Handling.objects.filter(item=item).first()
-    if handling is None:
-        raise RuleViolation(_("Record the handling of the item first."))
     if not text.strip():
         raise RuleViolation(_("Write what the counter-proposal proposes."))
     _attending_member(item, proposer, _("proposer"))
@@ -510,6 +574,14 @@ def counter_proposal_add(
         if seconder.pk == proposer.pk:
             raise RuleViolation(_("A proposer cannot second their own proposal."))
         _attending_member(item, seconder, _("seconder"))
+    handling = _handling_of(item)
+    if handling.proposals.filter(
+        kind=ProposalKind.COUNTER, proposer=proposer, text=text.strip()
+    ).exists():
+        raise RuleViolation(
+            _("%(name)s's counter-proposal with this text is already recorded.")
+            % {"name": proposer.full_name}
+        )
     _presenters_proposal(handling)
     order = (handling.proposals.aggregate(n=Max("order"))["n"] or 0) + 1
     return Proposal.objects.create(
@@ -538,9 +610,23 @@ def vote_record(
     and a tie needs the chair to have voted yes or no.
     """
     item = _recordable(item)
-    handling = Handling.objects.get(item=item)
+    handling = _handling_of(item)
+    counter_proposal = Proposal.objects.select_related("proposer").get(pk=counter_proposal.pk)
     if counter_proposal.handling_id != handling.pk or counter_proposal.kind != ProposalKind.COUNTER:
         raise RuleViolation(_("Choose a counter-proposal made in this item's handling."))
+    if counter_proposal.resolution:
+        raise RuleViolation(
+            _("%(proposal)s was %(resolution)s, so it is not put to the vote.")
+            % {
+                "proposal": counter_proposal.label[:1].upper() + counter_proposal.label[1:],
+                "resolution": counter_proposal.get_resolution_display(),
+            }
+        )
+    if handling.votes.filter(no_proposal=counter_proposal).exists():
+        raise RuleViolation(
+            _("%(proposal)s has already been put to the vote; its result is recorded.")
+            % {"proposal": counter_proposal.label[:1].upper() + counter_proposal.label[1:]}
+        )
     presenter = _presenters_proposal(handling)
     standing = rules.proposals_to_vote(
         [
@@ -592,7 +678,52 @@ def vote_record(
     Ballot.objects.bulk_create(
         Ballot(vote=vote, person_id=pk, choice=choice) for pk, choice in ballots.items()
     )
+    winner = _winner(handling)
+    if winner is not None:
+        _follow_winner(handling, winner)
     return vote
+
+
+@transaction.atomic
+def counter_proposal_settle(*, item: AgendaItem, proposal: Proposal, resolution: str) -> Proposal:
+    """Record that a seconded counter-proposal was withdrawn or adopted unanimously.
+
+    Rule 4: a seconded counter-proposal goes to the vote unless its proposer withdraws it
+    or the body adopts it unanimously; adopted, it is the decision.
+    """
+    item = _recordable(item)
+    _locked(item.meeting)
+    proposal = Proposal.objects.select_for_update().select_related("proposer").get(pk=proposal.pk)
+    handling = Handling.objects.get(item=item)
+    if proposal.handling_id != handling.pk or proposal.kind != ProposalKind.COUNTER:
+        raise RuleViolation(_("Choose a counter-proposal made in this item's handling."))
+    name = proposal.label[:1].upper() + proposal.label[1:]
+    if resolution not in CounterResolution.values:
+        raise RuleViolation(_("Choose whether the counter-proposal was withdrawn or adopted."))
+    if proposal.seconder_id is None:
+        raise RuleViolation(
+            _("%(proposal)s had no seconder, so it lapsed; there is nothing to settle.")
+            % {"proposal": name}
+        )
+    if proposal.resolution:
+        raise RuleViolation(
+            _("%(proposal)s is already recorded as %(resolution)s.")
+            % {"proposal": name, "resolution": proposal.get_resolution_display()}
+        )
+    if handling.votes.filter(no_proposal=proposal).exists():
+        raise RuleViolation(
+            _("%(proposal)s was put to the vote; the vote decided it.") % {"proposal": name}
+        )
+    if (
+        resolution == CounterResolution.ADOPTED
+        and handling.proposals.filter(resolution=CounterResolution.ADOPTED).exists()
+    ):
+        raise RuleViolation(_("The body has already adopted another counter-proposal."))
+    proposal.resolution = resolution
+    proposal.save(update_fields=["resolution"])
+    if resolution == CounterResolution.ADOPTED:
+        _follow_winner(handling, proposal)
+    return proposal
 
 
 @transaction.atomic
@@ -616,10 +747,8 @@ def disqualification_record(
 @transaction.atomic
 def dissent_record(*, item: AgendaItem, person: Person, reasons: str = "") -> Dissent:
     item = _recordable(item)
-    handling = Handling.objects.filter(item=item).first()
-    if handling is None:
-        raise RuleViolation(_("Record the handling of the item first."))
     _attending_member(item, person, _("dissenter"))
+    handling = _handling_of(item)
     dissent, _created = Dissent.objects.update_or_create(
         handling=handling, person=person, defaults={"reasons": reasons.strip()}
     )
@@ -637,6 +766,20 @@ def meeting_mark_held(*, meeting: Meeting) -> Meeting:
 
 
 # --- Minutes -----------------------------------------------------------------------------
+
+
+def _require_sound_record(meeting: Meeting) -> None:
+    """Minutes that contradict the meeting are not drafted, checked or published (rule 4)."""
+    items = (
+        meeting.items.select_related("handling")
+        .prefetch_related(*record_prefetches())
+        .order_by("section")
+    )
+    problems = [
+        problem for item in items if (record := record_for(item)) for problem in record.problems
+    ]
+    if problems:
+        raise RuleViolation(" ".join(problems))
 
 
 @transaction.atomic
@@ -658,6 +801,7 @@ def minutes_draft(
             _("Record the handling of every item first: § %(sections)s.")
             % {"sections": ", ".join(str(s) for s in unhandled)}
         )
+    _require_sound_record(meeting)
     if not checked_at_meeting:
         if checker_1 is None or checker_2 is None or checker_1.pk == checker_2.pk:
             raise RuleViolation(
@@ -696,6 +840,7 @@ def minutes_approve(*, meeting: Meeting, checker: Person) -> Minutes:
     """One checker approves the minutes; with both approvals they are checked."""
     meeting = _locked(meeting)
     _require_state(meeting, MeetingState.MINUTES_DRAFTED, action=_("Approving the minutes"))
+    _require_sound_record(meeting)
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     now = timezone.now()
     if checker.pk == minutes.checker_1_id:
@@ -726,6 +871,7 @@ def minutes_publish(*, meeting: Meeting, published_by: Any = None) -> Minutes:
     if meeting.state == MeetingState.MINUTES_PUBLISHED:
         raise RuleViolation(_("The minutes have already been published."))
     _require_state(meeting, MeetingState.MINUTES_CHECKED, action=_("Publishing the minutes"))
+    _require_sound_record(meeting)
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     if not minutes.checked_at_meeting and not (
         minutes.checker_1_approved_at and minutes.checker_2_approved_at
@@ -819,9 +965,6 @@ def election_record(
     clerk records whom the lot chose (lot_winner).
     """
     item = _recordable(item)
-    handling = Handling.objects.filter(item=item).first()
-    if handling is None:
-        raise RuleViolation(_("Record the handling of the item first."))
     if not position.strip():
         raise RuleViolation(_("Name the position to fill."))
     if seats < 1 or len(votes) < seats:
@@ -841,6 +984,7 @@ def election_record(
             )
         elected = {pk for pk, count in ranked if count > boundary} | {lot_winner.pk}
         drawn = {lot_winner.pk}
+    handling = _handling_of(item)
     election = Election.objects.create(handling=handling, position=position.strip(), seats=seats)
     ElectionCandidate.objects.bulk_create(
         ElectionCandidate(

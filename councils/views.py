@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -42,8 +42,6 @@ from councils.models import (
     Document,
     DocumentKind,
     DocumentState,
-    Election,
-    ElectionCandidate,
     EntryKind,
     Meeting,
     MeetingState,
@@ -51,10 +49,9 @@ from councils.models import (
     MembershipRole,
     OfficialDecision,
     Person,
-    Proposal,
     SearchEntry,
-    Vote,
 )
+from councils.record import record_for, record_prefetches
 from councils.rules import has_quorum, quorum_needed
 from portal.lib.htmx import HtmxHttpRequest
 
@@ -320,28 +317,11 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    handling = None
-    votes: list[Vote] = []
-    elections: list[Election] = []
+    record = None
     if item.meeting.minutes_are_public and hasattr(item, "handling"):
-        handling = item.handling
-        votes = list(
-            handling.votes.select_related(
-                "yes_proposal__proposer", "no_proposal__proposer", "chair"
-            ).prefetch_related(
-                Prefetch("ballots", queryset=Ballot.objects.select_related("person"))
-            )
-        )
-        elections = list(
-            handling.elections.prefetch_related(
-                Prefetch("candidates", queryset=ElectionCandidate.objects.select_related("person"))
-            )
-        )
-    proposals = (
-        list(Proposal.objects.filter(handling=handling).select_related("proposer", "seconder"))
-        if handling
-        else []
-    )
+        prefetch_related_objects([item], *record_prefetches())
+        record = record_for(item, redact=not item.personal_data_public(timezone.localdate()))
+    handling = record.handling if record else None
     history = []
     official_decisions = []
     if item.case_id:
@@ -364,13 +344,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "meeting": item.meeting,
             "handling": handling,
-            "proposals": proposals,
-            "votes": votes,
-            "elections": elections,
-            "disqualifications": list(item.disqualifications.select_related("person"))
-            if handling
-            else [],
-            "dissents": list(handling.dissents.select_related("person")) if handling else [],
+            "record": record,
             "attachments": [a for a in item.attachments.all() if a.is_public],
             "appeal": item.appeal_dates(),
             "versions": list(item.versions.order_by("number")) if handling else [],

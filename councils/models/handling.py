@@ -59,6 +59,13 @@ class ProposalKind(models.TextChoices):
     COUNTER = "counter", _("counter-proposal")
 
 
+class CounterResolution(models.TextChoices):
+    """How a seconded counter-proposal was settled without a vote (DESIGN.md rule 4)."""
+
+    WITHDRAWN = "withdrawn", _("withdrawn by the proposer")
+    ADOPTED = "adopted", _("adopted unanimously by the body")
+
+
 class Proposal(models.Model):
     handling = models.ForeignKey(
         Handling, verbose_name=_("handling"), on_delete=models.CASCADE, related_name="proposals"
@@ -82,6 +89,15 @@ class Proposal(models.Model):
         related_name="+",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    # A seconded counter-proposal goes to the vote unless it is withdrawn or the body
+    # adopts it unanimously; the record says which (blank: it went, or goes, to the vote).
+    resolution = models.CharField(
+        _("settled without a vote"),
+        max_length=10,
+        choices=CounterResolution.choices,
+        blank=True,
+        default="",
+    )
 
     history = HistoricalRecords()
 
@@ -99,6 +115,14 @@ class Proposal(models.Model):
                 name="proposal_not_seconded_by_proposer",
             ),
             models.UniqueConstraint(fields=["handling", "order"], name="proposal_order_unique"),
+            models.CheckConstraint(
+                condition=Q(resolution__in=["", *CounterResolution.values]),
+                name="proposal_resolution_is_a_choice",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolution="") | Q(kind="counter", seconder__isnull=False),
+                name="settled_counter_proposal_was_seconded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -109,6 +133,10 @@ class Proposal(models.Model):
         if self.kind == ProposalKind.PRESENTER:
             return str(_("the presenter's proposal"))
         return str(_("%(name)s's counter-proposal") % {"name": self.proposer})
+
+    @property
+    def is_counter(self) -> bool:
+        return self.kind == ProposalKind.COUNTER
 
 
 class VoteMethod(models.TextChoices):

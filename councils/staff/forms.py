@@ -16,6 +16,7 @@ from councils.models import (
     AppealType,
     Body,
     Case,
+    CounterResolution,
     DisqualificationGround,
     MeetingMode,
     Outcome,
@@ -246,6 +247,19 @@ class CounterProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["proposer"].queryset = members  # type: ignore[attr-defined]
         self.fields["seconder"].queryset = members  # type: ignore[attr-defined]
+
+
+class CounterSettleForm(forms.Form):
+    """A seconded counter-proposal settled without a vote: withdrawn or adopted unanimously."""
+
+    proposal = forms.ModelChoiceField(
+        label=_("Counter-proposal"), queryset=Proposal.objects.none(), widget=forms.HiddenInput
+    )
+    resolution = forms.ChoiceField(label=_("Settled"), choices=CounterResolution.choices)
+
+    def __init__(self, *args: Any, proposals: QuerySet[Proposal], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals  # type: ignore[attr-defined]
 
 
 BALLOT_CHOICES = [

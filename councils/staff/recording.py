@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,11 +24,14 @@ from councils.models import (
     Person,
     Proposal,
     ProposalKind,
+    Vote,
 )
+from councils.record import record_for, record_prefetches
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import (
     AttendanceFormSet,
     CounterProposalForm,
+    CounterSettleForm,
     DisqualificationForm,
     DissentForm,
     ElectionForm,
@@ -152,18 +156,34 @@ def _members(item: AgendaItem) -> Any:
     )
 
 
+def _open_counters(item: AgendaItem) -> QuerySet[Proposal]:
+    """Seconded counter-proposals still to be voted on (not withdrawn, adopted or voted)."""
+    return (
+        Proposal.objects.filter(
+            handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False, resolution=""
+        )
+        .exclude(pk__in=Vote.objects.filter(handling__item=item).values("no_proposal"))
+        .select_related("proposer")
+    )
+
+
 def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
+    item = (
+        AgendaItem.objects.select_related("meeting__body", "handling", "presenter")
+        .prefetch_related(*record_prefetches())
+        .get(pk=item.pk)
+    )
     handling = getattr(item, "handling", None)
+    record = record_for(item)
     voters = [a.person for a in services.voters_for(item)]
     members = _members(item)
-    counters = Proposal.objects.filter(
-        handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False
-    )
+    open_counters = _open_counters(item)
     present, needed, quorate = services.item_quorum(item)
     return {
         "item": item,
         "meeting": item.meeting,
         "handling": handling,
+        "record": record,
         "quorum": {"present": present, "needed": needed, "quorate": quorate},
         "handling_form": forms.get("handling_form")
         or HandlingForm(
@@ -174,22 +194,13 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
             }
         ),
         "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),
-        "vote_form": forms.get("vote_form") or VoteForm(proposals=counters, voters=voters),
+        "open_counters": list(open_counters),
+        "vote_form": forms.get("vote_form") or VoteForm(proposals=open_counters, voters=voters),
         "disqualification_form": forms.get("disqualification_form")
         or DisqualificationForm(members=services.attendees(item.meeting)),
         "dissent_form": forms.get("dissent_form") or DissentForm(members=members),
         "election_form": forms.get("election_form")
         or ElectionForm(candidates=Person.objects.order_by("last_name", "first_name")),
-        "elections": list(handling.elections.prefetch_related("candidates__person"))
-        if handling
-        else [],
-        "proposals": list(
-            Proposal.objects.filter(handling__item=item).select_related("proposer", "seconder")
-        ),
-        "votes": list(handling.votes.prefetch_related("ballots__person")) if handling else [],
-        "disqualifications": list(item.disqualifications.select_related("person")),
-        "dissents": list(handling.dissents.select_related("person")) if handling else [],
-        "has_counter": counters.exists(),
         "history": list(
             handling.history.select_related("history_user").order_by("-history_date")[:20]
         )
@@ -260,19 +271,47 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if proposal.seconder_id is None:
         message = _("The counter-proposal is recorded; without a seconder it lapsed.")
     else:
-        message = _("The seconded counter-proposal is recorded; it goes to the vote.")
+        message = _(
+            "The seconded counter-proposal is recorded; it goes to the vote unless it is "
+            "withdrawn or adopted unanimously."
+        )
     return _record_answer(request, item, message=message)
+
+
+@login_required
+@require_POST
+def counter_proposal_settle(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = CounterSettleForm(request.POST, proposals=_open_counters(item))
+    if not form.is_valid():
+        return _record_answer(
+            request,
+            item,
+            error=_(
+                "Choose a seconded counter-proposal that is still open, and whether it was "
+                "withdrawn or adopted unanimously."
+            ),
+        )
+    try:
+        proposal = services.counter_proposal_settle(item=item, **form.cleaned_data)
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(
+        request,
+        item,
+        message=_("Recorded: %(proposal)s was %(resolution)s.")
+        % {"proposal": proposal.label, "resolution": proposal.get_resolution_display()},
+    )
 
 
 @login_required
 @require_POST
 def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    counters = Proposal.objects.filter(
-        handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False
-    )
     form = VoteForm(
-        request.POST, proposals=counters, voters=[a.person for a in services.voters_for(item)]
+        request.POST,
+        proposals=_open_counters(item),
+        voters=[a.person for a in services.voters_for(item)],
     )
     extra = {key for key in request.POST if key.startswith("ballot_") and key not in form.fields}
     if extra:

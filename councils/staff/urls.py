@@ -42,6 +42,11 @@ urlpatterns = [
         recording.counter_proposal_add,
         name="counter_proposal_add",
     ),
+    path(
+        "pykalat/<int:pk>/vastaehdotus/ratkaisu/",
+        recording.counter_proposal_settle,
+        name="counter_proposal_settle",
+    ),
     path("pykalat/<int:pk>/aanestys/", recording.vote_save, name="vote_save"),
     path(
         "pykalat/<int:pk>/esteellisyys/",

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from councils.models import AgendaItem
+from councils.record import HandlingRecord, record_for
 from portal.lib.sanitize import clean_html, redact_personal_data
 from portal.lib.textdiff import word_diff
 
@@ -34,3 +35,12 @@ def document_html(value: str, redact: bool) -> SafeString:
     if redact:
         cleaned = redact_personal_data(cleaned)
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter
+def handling_record(item: AgendaItem, redact: bool = False) -> HandlingRecord | None:
+    """The record of the item's handling (councils.record), as every output renders it.
+
+    `redact` hides tagged personal data (a redacted PDF). Needs record_prefetches.
+    """
+    return record_for(item, redact=bool(redact))

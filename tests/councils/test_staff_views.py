@@ -66,6 +66,7 @@ POST_URLS = [
     ("staff:item_remove", "item"),
     ("staff:handling_save", "item"),
     ("staff:counter_proposal_add", "item"),
+    ("staff:counter_proposal_settle", "item"),
     ("staff:vote_save", "item"),
     ("staff:disqualification_add", "item"),
     ("staff:dissent_add", "item"),
