@@ -135,14 +135,19 @@ def html_to_editable(value: str) -> str:
     return "\n\n".join(t for t in text if t)
 
 
-def editable_to_html(value: str) -> str:
-    """A clerk's text as HTML: blank-line separated paragraphs become <p>, HTML passes through."""
-    value = (value or "").strip()
-    if not value or "<" in value:
-        return value
-    blocks = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
+def text_to_html(value: str) -> str:
+    """Plain text as HTML paragraphs (blank lines part them, single newlines become <br>)."""
+    blocks = re.split(r"\n\s*\n", (value or "").strip().replace("\r\n", "\n"))
     return "".join(
         "<p>" + escape(block.strip()).replace("\n", "<br>") + "</p>"
         for block in blocks
         if block.strip()
     )
+
+
+def editable_to_html(value: str) -> str:
+    """A clerk's text as HTML: blank-line separated paragraphs become <p>, HTML passes through."""
+    value = (value or "").strip()
+    if not value or "<" in value:
+        return value
+    return text_to_html(value)
