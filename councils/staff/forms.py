@@ -107,6 +107,14 @@ class ItemAddForm(forms.Form):
         return data
 
 
+# Help texts are shown as HTML by Django's field template: this one must contain none.
+RICH_TEXT_HELP = _(
+    "Separate paragraphs with a blank line. Mark personal data with double square brackets, "
+    "for example [[Maija Meikäläinen]]: it is hidden from the public web when the appeal "
+    "period ends."
+)
+
+
 class ItemForm(forms.ModelForm):
     """The item editor. `version` is the optimistic lock: the version the form was opened at."""
 
@@ -131,9 +139,8 @@ class ItemForm(forms.ModelForm):
             "is_public": _("Public item"),
         }
         help_texts = {
-            "body": _(
-                "Paragraphs, lists and links are kept. Mark personal data as <span data-personal>name</span>."
-            ),
+            "body": RICH_TEXT_HELP,
+            "proposal": RICH_TEXT_HELP,
             "summary": _("One or two sentences for lists and search results."),
         }
         widgets = {
@@ -221,6 +228,7 @@ class HandlingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=100_000,
+        help_text=RICH_TEXT_HELP,
     )
     notes = forms.CharField(
         label=_("Handling notes"),
@@ -358,7 +366,10 @@ class CancelForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     decision = forms.CharField(
-        label=_("Corrected decision"), widget=forms.Textarea(attrs={"rows": 6}), max_length=100_000
+        label=_("Corrected decision"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=100_000,
+        help_text=RICH_TEXT_HELP,
     )
     note = forms.CharField(
         label=_("What was corrected and why"),
@@ -366,6 +377,9 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Residents see this note next to the decision."),
     )
+
+    def clean_decision(self) -> str:
+        return editable_to_html(self.cleaned_data["decision"])
 
 
 class OfficialDecisionForm(forms.Form):

@@ -16,6 +16,7 @@ from councils.record import record_for, record_prefetches
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import CorrectionForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.sanitize import html_to_editable
 
 
 @login_required
@@ -133,7 +134,8 @@ def decision_correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     handling = getattr(item, "handling", None)
     form = CorrectionForm(
-        request.POST or None, initial={"decision": handling.decision if handling else ""}
+        request.POST or None,
+        initial={"decision": html_to_editable(handling.decision) if handling else ""},
     )
     if request.method == "POST" and form.is_valid():
         try:

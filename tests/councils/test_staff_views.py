@@ -14,7 +14,9 @@ from councils.services import AttendanceRow
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
+    HandlingFactory,
     MeetingFactory,
+    MinutesFactory,
     PersonFactory,
     UserFactory,
 )
@@ -369,3 +371,41 @@ def test_the_workspace_says_when_recording_opens_instead_of_hiding_it(client, wo
     )
     assert "Kirjaaminen avautuu, kun kokous alkaa" in response.content.decode()
     assert not meeting.attendances.exists()
+
+
+def test_a_clerk_marks_personal_data_with_brackets_and_the_public_web_hides_it_later(client, world):
+    """[[name]] in the item editor needs no HTML, and the appeal-period removal honours it."""
+    item = world["item"]
+    client.force_login(world["clerk"])
+    url = reverse("staff:item_edit", args=[item.pk])
+    editor = client.get(url).content.decode()
+    assert "[[Maija Meikäläinen]]" in editor  # the help text shows the markup as typed
+    assert "data-personal" not in editor
+    form = {
+        "title": item.title,
+        "summary": "",
+        "body": "Hakija [[Ville Virtanen]] pyysi lisäaikaa.",
+        "proposal": "Myönnetään lisäaika.",
+        "is_public": "on",
+        "appeal_type": "rectification",
+        "version": "1",
+    }
+    assert client.post(url, form).status_code == 302
+    item.refresh_from_db()
+    assert (
+        item.body == '<p>Hakija <span data-personal="">Ville Virtanen</span> pyysi lisäaikaa.</p>'
+    )
+    assert "Hakija [[Ville Virtanen]] pyysi lisäaikaa." in client.get(url).content.decode()
+
+    HandlingFactory(item=item)
+    meeting = item.meeting
+    meeting.state = MeetingState.MINUTES_PUBLISHED
+    meeting.save(update_fields=["state"])
+    minutes = MinutesFactory(meeting=meeting, published_at=timezone.now() - timedelta(days=2))
+    client.logout()
+    assert "Ville Virtanen" in client.get(item.get_absolute_url()).content.decode()
+    minutes.published_at = timezone.now() - timedelta(days=60)
+    minutes.save(update_fields=["published_at"])
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert "Ville Virtanen" not in html
+    assert "[henkilötieto poistettu]" in html
