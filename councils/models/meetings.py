@@ -406,6 +406,14 @@ class Minutes(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting} – {_('minutes')}"
 
+    def checkers(self) -> list[tuple[Person, datetime | None]]:
+        """The named checkers with when each approved (None: not yet)."""
+        pairs = [
+            (self.checker_1, self.checker_1_approved_at),
+            (self.checker_2, self.checker_2_approved_at),
+        ]
+        return [(person, approved) for person, approved in pairs if person is not None]
+
 
 class DecisionVersion(models.Model):
     """A published version of a decision. Published text is never edited in place:

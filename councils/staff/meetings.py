@@ -69,7 +69,11 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         if person is not None
         else []
     )
-    ready_to_publish = list(meetings.filter(state=MeetingState.MINUTES_CHECKED)[:20])
+    ready_to_publish = list(
+        meetings.filter(state=MeetingState.MINUTES_CHECKED).select_related(
+            "minutes__checker_1", "minutes__checker_2"
+        )[:20]
+    )
     appeals_ending = list(
         AgendaItem.objects.editable_by(user)
         .filter(appeal_last_day__gte=today, appeal_last_day__lte=today + timedelta(days=7))

@@ -409,3 +409,25 @@ def test_a_clerk_marks_personal_data_with_brackets_and_the_public_web_hides_it_l
     html = client.get(item.get_absolute_url()).content.decode()
     assert "Ville Virtanen" not in html
     assert "[henkilötieto poistettu]" in html
+
+
+def test_the_dashboard_and_the_workspace_name_the_checkers_and_who_has_approved(client, world):
+    meeting = world["meeting"]
+    meeting.state = MeetingState.MINUTES_DRAFTED
+    meeting.save(update_fields=["state"])
+    first = PersonFactory(first_name="Tiina", last_name="Tarkastaja")
+    second = PersonFactory(first_name="Toivo", last_name="Toinen")
+    approved = timezone.localtime(timezone.now()).replace(hour=9, minute=30)
+    MinutesFactory(
+        meeting=meeting,
+        checker_1=first,
+        checker_2=second,
+        checker_1_approved_at=approved,
+        checker_2_approved_at=None,
+        published_at=None,
+    )
+    client.force_login(world["clerk"])
+    for url in ["/hallinta/", reverse("staff:meeting", args=[meeting.pk])]:
+        html = client.get(url).content.decode()
+        assert f"Tiina Tarkastaja: <strong>hyväksyi {approved:%-d.%-m.%Y} klo 9.30" in html, url
+        assert "Toivo Toinen: ei ole vielä hyväksynyt" in html, url
