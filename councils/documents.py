@@ -164,6 +164,7 @@ def document_context(document: Document) -> dict[str, Any]:
         "meeting": meeting,
         "body": meeting.body,
         "items": items,
+        "supplementary": [item for item in items if item.is_supplementary],
         "attendances": attendances,
         "chair": chair,
         "secretary": secretary,
@@ -409,6 +410,13 @@ def on_minutes_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
 
 def on_agenda_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
     documents_queue(meeting, [DocumentKind.AGENDA])
+
+
+def on_meeting_changed(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
+    """A new version of a published agenda after a move or a supplementary item."""
+    meeting.refresh_from_db(fields=["agenda_published_at", "state"])
+    if meeting.agenda_published_at is not None and meeting.state != MeetingState.PLANNED:
+        documents_queue(meeting, [DocumentKind.AGENDA])
 
 
 def public_documents(meeting: Meeting) -> list[Document]:

@@ -110,6 +110,7 @@ class HandlingRecord:
     dissents: list[Dissent]
     winner: ProposalLine | None
     problems: list[str]
+    take_up_label: str = ""
 
     @property
     def counter_won(self) -> bool:
@@ -246,7 +247,20 @@ def record_for(item: AgendaItem, *, redact: bool = False) -> HandlingRecord | No
         dissents=list(handling.dissents.all()),
         winner=winner_line,
         problems=_problems(item, handling, list(lines.values()), winner_line),
+        take_up_label=_take_up_label(item),
     )
+
+
+def _take_up_label(item: AgendaItem) -> str:
+    if item.supplementary_at is None:
+        return ""
+    if item.take_up:
+        return _("On the supplementary agenda: %(decision)s.") % {
+            "decision": item.get_take_up_display()
+        }
+    if item.supplementary_on_time():
+        return _("On the supplementary agenda, sent within the notice period.")
+    return _("On the supplementary agenda.")
 
 
 def _how_decided(winner: ProposalLine | None, voted: bool) -> str:
@@ -271,6 +285,10 @@ def _problems(
     winner: ProposalLine | None,
 ) -> list[str]:
     problems = []
+    if handling.outcome != Outcome.REMOVED:
+        problem = supplementary_problem(item)
+        if problem is not None:
+            problems.append(supplementary_problem_message(item, problem))
     states = [
         rules.CounterProposalState(
             key=line,
@@ -306,3 +324,34 @@ def _problems(
             % {"section": item.section, "proposal": winner.label}
         )
     return problems
+
+
+def supplementary_problem(item: AgendaItem) -> str | None:
+    """Why a supplementary item may not be decided yet (rules.supplementary_item_problem)."""
+    if item.supplementary_at is None:
+        return None
+    return rules.supplementary_item_problem(
+        on_time=item.supplementary_on_time(),
+        take_up=item.take_up,
+        is_council=item.meeting.body.is_council,
+        prepared=bool(_plain(item.proposal)),
+    )
+
+
+def supplementary_problem_message(item: AgendaItem, problem: str) -> str:
+    if problem == "needs_unanimity":
+        return _(
+            "§ %(section)s was not prepared, so the council takes it up only by a unanimous "
+            "decision (Act on Wellbeing Services Counties, as the Local Government Act 95 §)."
+        ) % {"section": item.section}
+    if problem == "declined":
+        return _(
+            "§ %(section)s: the body did not take the matter up, so it is recorded as removed "
+            "from the agenda."
+        ) % {"section": item.section}
+    return _(
+        "§ %(section)s was added to the supplementary agenda after the notice period, so it is "
+        "decided only if the body takes it up: record whether the body declared the matter "
+        "urgent (Act on Wellbeing Services Counties, as the Local Government Act 95 §, and the "
+        "county's administrative rules)."
+    ) % {"section": item.section}

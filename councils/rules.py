@@ -224,6 +224,56 @@ def notice_in_time(*, published_on: date, meeting_day: date, notice_days: int) -
     return published_on <= notice_last_day(meeting_day=meeting_day, notice_days=notice_days)
 
 
+def move_notice_last_day(
+    *, notice_published: bool, time_changed: bool, meeting_day: date, notice_days: int
+) -> date | None:
+    """The last day on which a meeting may still be moved to `meeting_day`, or None when
+    any day before the meeting will do.
+
+    The notice names the meeting's time and place and says whether it is held
+    electronically (HVAL and KuntaL 94 §; the county's administrative rules). Before the
+    notice is out, a planned meeting moves freely: the notice, when published, carries the
+    new time. After the notice, a new time is a new notice, so the changed notice must be
+    published at least `notice_days` days before the new day (notice_last_day), just as
+    the first one. A change of place or form at the same time keeps the original notice
+    period; the changed notice is published at once and the members are told.
+    """
+    if not notice_published or not time_changed:
+        return None
+    return notice_last_day(meeting_day=meeting_day, notice_days=notice_days)
+
+
+class TakeUp(StrEnum):
+    URGENT = "urgent"  # the body declared the matter urgent
+    UNANIMOUS = "unanimous"  # the body decided unanimously to take it up
+    DECLINED = "declined"  # the body did not take it up
+
+
+def supplementary_item_problem(
+    *, on_time: bool, take_up: str, is_council: bool, prepared: bool
+) -> str | None:
+    """Whether an item of the supplementary agenda (lisäesityslista) may be decided.
+
+    An item is decided only if the notice named it (HVAL, as KuntaL 95 § 1 mom., and the
+    county's administrative rules for other bodies). A supplementary agenda sent within
+    the notice period is part of the notice (`on_time`). An item added later is decided
+    only if the body takes it up: by declaring it urgent (HVAL, as KuntaL 95 § 2 mom.;
+    the county's hallintosääntö for its boards and committees), and, for the council, an
+    item that was not prepared (no proposal) only by a unanimous decision.
+    Returns None when it may be decided, else "needs_take_up", "declined" or
+    "needs_unanimity".
+    """
+    if on_time:
+        return None
+    if not take_up:
+        return "needs_take_up"
+    if take_up == TakeUp.DECLINED:
+        return "declined"
+    if is_council and not prepared and take_up != TakeUp.UNANIMOUS:
+        return "needs_unanimity"
+    return None
+
+
 # --- The appeal clock -------------------------------------------------------------------
 
 

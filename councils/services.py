@@ -10,7 +10,7 @@ django-simple-history on every save, with the signed-in user from the request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -38,6 +38,7 @@ from councils.models import (
     Handling,
     Meeting,
     MeetingMode,
+    MeetingMove,
     MeetingState,
     Minutes,
     OfficialDecision,
@@ -46,12 +47,21 @@ from councils.models import (
     Presence,
     Proposal,
     ProposalKind,
+    TakeUp,
     Vote,
     parse_diary_number,
 )
-from councils.record import decision_is_presenters, record_for, record_prefetches, winning_proposal
-from councils.signals import agenda_published, minutes_published
+from councils.record import (
+    decision_is_presenters,
+    record_for,
+    record_prefetches,
+    supplementary_problem,
+    supplementary_problem_message,
+    winning_proposal,
+)
+from councils.signals import agenda_published, meeting_changed, minutes_published
 from portal.lib.sanitize import text_to_html
+from portal.lib.textdiff import html_to_text
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -174,7 +184,23 @@ def item_add(
         MeetingState.PLANNED,
         MeetingState.NOTICE_PUBLISHED,
     ):
-        raise RuleViolation(_("Items can be added only until the agenda is published."))
+        raise RuleViolation(
+            _(
+                "Items can be added to the agenda only until it is published; after that, "
+                "add them to the supplementary agenda."
+            )
+        )
+    item = _new_item(
+        meeting, title=title, case=case, diary_number=diary_number, case_title=case_title
+    )
+    item.save()
+    return item
+
+
+def _new_item(
+    meeting: Meeting, *, title: str, case: Case | None, diary_number: str, case_title: str
+) -> AgendaItem:
+    """An unsaved item at the end of the agenda, on an existing case or a new one."""
     if case is None and diary_number:
         number, _task_class, year = parse_diary_number(diary_number)
         if Case.objects.filter(year=year, number=number).exists():
@@ -201,7 +227,44 @@ def item_add(
         raise RuleViolation(_("The item needs a title."))
     if meeting.body.appeal_open is False:
         item.appeal_type = AppealType.NONE
+    return item
+
+
+@transaction.atomic
+def item_add_supplementary(
+    *,
+    meeting: Meeting,
+    title: str = "",
+    case: Case | None = None,
+    diary_number: str = "",
+    case_title: str = "",
+) -> AgendaItem:
+    """Add an item to the supplementary agenda (lisäesityslista) of a published agenda.
+
+    It is public at once, marked as supplementary everywhere, and the agenda PDF is
+    rendered again. Added within the notice period it is part of the notice; added later,
+    the body must take it up at the meeting (rules.supplementary_item_problem).
+    """
+    meeting = _locked(meeting)
+    _require_state(
+        meeting, MeetingState.NOTICE_PUBLISHED, action=_("Adding to the supplementary agenda")
+    )
+    if meeting.agenda_published_at is None:
+        raise RuleViolation(
+            _("The agenda is not published yet: add the item to the agenda itself.")
+        )
+    item = _new_item(
+        meeting, title=title, case=case, diary_number=diary_number, case_title=case_title
+    )
+    same = meeting.items.filter(title=item.title, case=item.case).first()
+    if same is not None:
+        raise RuleViolation(
+            _("“%(title)s” is already on the agenda as § %(section)s.")
+            % {"title": same.title, "section": same.section}
+        )
+    item.supplementary_at = timezone.now()
     item.save()
+    transaction.on_commit(lambda: meeting_changed.send(sender=Meeting, meeting=meeting))
     return item
 
 
@@ -370,6 +433,98 @@ def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
     return meeting
 
 
+@transaction.atomic
+def meeting_move(
+    *,
+    meeting: Meeting,
+    start: datetime,
+    end: datetime | None,
+    place: str,
+    mode: str,
+    reason: str,
+    moved_by: Any = None,
+    today: date | None = None,
+) -> MeetingMove:
+    """Change a meeting's time, place or form, keeping what it was (MeetingMove).
+
+    A meeting whose notice is out keeps the notice period for a new time (rules.
+    move_notice_last_day); the change shows to residents as "moved from ...", the calendar
+    keeps the event's UID with a higher SEQUENCE, and followers hear of it in the digest.
+    """
+    meeting = _locked(meeting)
+    _require_state(
+        meeting, MeetingState.PLANNED, MeetingState.NOTICE_PUBLISHED, action=_("Moving the meeting")
+    )
+    now = timezone.now()
+    if meeting.start <= now:
+        raise RuleViolation(_("The meeting has started; it can no longer be moved."))
+    if start <= now:
+        raise RuleViolation(_("A meeting can be moved only to a time in the future."))
+    if end is not None and end <= start:
+        raise RuleViolation(_("The meeting must end after it starts."))
+    if timezone.localtime(start).year != meeting.year:
+        raise RuleViolation(
+            _(
+                "Meeting %(meeting)s is numbered in %(year)s and cannot move to another year; "
+                "cancel it and create a new meeting instead."
+            )
+            % {"meeting": f"{meeting.number}/{meeting.year}", "year": meeting.year}
+        )
+    if mode not in MeetingMode.values:
+        raise RuleViolation(_("Choose the form of the meeting from the list."))
+    if not reason.strip():
+        raise RuleViolation(_("Give the reason for the change; residents see it."))
+    place = place.strip()
+    if (start, end, place, mode) == (meeting.start, meeting.end, meeting.place, meeting.mode):
+        raise RuleViolation(
+            _("The meeting is already at that time and place; nothing was changed.")
+        )
+    meeting_day = timezone.localtime(start).date()
+    last_day = rules.move_notice_last_day(
+        notice_published=meeting.notice_published_at is not None,
+        time_changed=start != meeting.start,
+        meeting_day=meeting_day,
+        notice_days=meeting.body.notice_days,
+    )
+    today = today or timezone.localdate()
+    if last_day is not None and today > last_day:
+        raise RuleViolation(
+            _(
+                "The notice is already out, so a new time needs a new notice period: the "
+                "changed notice must be published at least %(days)s days before the meeting "
+                "(the county's administrative rules). For a meeting on %(meeting)s the last day "
+                "was %(last)s; the earliest day to move to today is %(earliest)s. Choose a later "
+                "day, or cancel the meeting."
+            )
+            % {
+                "days": meeting.body.notice_days,
+                "meeting": _date(meeting_day),
+                "last": _date(last_day),
+                "earliest": _date(today + timedelta(days=meeting.body.notice_days)),
+            }
+        )
+    move = MeetingMove.objects.create(
+        meeting=meeting,
+        moved_at=now,
+        moved_by=moved_by if getattr(moved_by, "is_authenticated", False) else None,
+        reason=reason.strip(),
+        after_notice=meeting.notice_published_at is not None,
+        old_start=meeting.start,
+        old_end=meeting.end,
+        old_place=meeting.place,
+        old_mode=meeting.mode,
+        new_start=start,
+        new_end=end,
+        new_place=place,
+        new_mode=mode,
+    )
+    meeting.start, meeting.end, meeting.place, meeting.mode = start, end, place, mode
+    meeting.save(update_fields=["start", "end", "place", "mode"])
+    if move.after_notice:
+        transaction.on_commit(lambda: meeting_changed.send(sender=Meeting, meeting=meeting))
+    return move
+
+
 # --- Recording the meeting -------------------------------------------------------------
 
 RECORDING_STATES = (MeetingState.NOTICE_PUBLISHED, MeetingState.HELD, MeetingState.MINUTES_DRAFTED)
@@ -447,8 +602,6 @@ def item_quorum(item: AgendaItem) -> tuple[int, int, bool]:
 def _presenters_proposal(handling: Handling) -> Proposal:
     proposal = handling.proposals.filter(kind=ProposalKind.PRESENTER).first()
     if proposal is None:
-        from portal.lib.textdiff import html_to_text
-
         proposal = Proposal.objects.create(
             handling=handling,
             kind=ProposalKind.PRESENTER,
@@ -540,6 +693,7 @@ def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str
     item = _recordable(item)
     _locked(item.meeting)
     _require_quorum(item)
+    _refuse_supplementary_item_not_taken_up(item, outcome)
     if outcome in (Outcome.AS_PROPOSED, Outcome.AMENDED) and not decision.strip():
         raise RuleViolation(_("A decision needs its text; start from the proposal."))
     existing = Handling.objects.filter(item=item).first()
@@ -551,6 +705,49 @@ def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str
         item=item, defaults={"outcome": outcome, "decision": decision, "notes": notes}
     )
     return handling
+
+
+@transaction.atomic
+def item_take_up_record(*, item: AgendaItem, decision: str) -> AgendaItem:
+    """Record whether the body took up an item of the supplementary agenda.
+
+    HVAL, as KuntaL 95 §, and the county's administrative rules: an item the notice did
+    not name is decided only if the body declares it urgent (the council, an unprepared
+    item, only unanimously). Not taken up, it is recorded as removed from the agenda.
+    """
+    item = _recordable(item)
+    _locked(item.meeting)
+    if item.supplementary_at is None:
+        raise RuleViolation(
+            _("§ %(section)s was on the agenda of the notice; it needs no decision to take it up.")
+            % {"section": item.section}
+        )
+    if decision not in TakeUp.values:
+        raise RuleViolation(_("Choose what the body decided about taking up the matter."))
+    problem = rules.supplementary_item_problem(
+        on_time=False,
+        take_up=decision,
+        is_council=item.meeting.body.is_council,
+        prepared=bool(html_to_text(item.proposal).strip()),
+    )
+    if problem == "needs_unanimity":
+        raise RuleViolation(supplementary_problem_message(item, problem))
+    item.take_up = decision
+    item.save(update_fields=["take_up"])
+    if decision == TakeUp.DECLINED:
+        Handling.objects.update_or_create(
+            item=item, defaults={"outcome": Outcome.REMOVED, "decision": "", "notes": ""}
+        )
+    return item
+
+
+def _refuse_supplementary_item_not_taken_up(item: AgendaItem, outcome: str) -> None:
+    """A late supplementary item is decided only once the body has taken it up."""
+    if outcome == Outcome.REMOVED:
+        return
+    problem = supplementary_problem(item)
+    if problem is not None:
+        raise RuleViolation(supplementary_problem_message(item, problem))
 
 
 def _attending_member(item: AgendaItem, person: Person, role: str) -> None:

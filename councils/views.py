@@ -203,9 +203,14 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "upcoming": list(
                 meetings.filter(start__gte=timezone.now())
                 .exclude(state=MeetingState.CANCELLED)
+                .with_last_move()
                 .order_by("start")
             ),
-            "past": list(meetings.filter(year=year, start__lt=timezone.now()).order_by("-start")),
+            "past": list(
+                meetings.filter(year=year, start__lt=timezone.now())
+                .with_last_move()
+                .order_by("-start")
+            ),
             "years": years,
             "year": year,
             "quorum": quorum_needed(seats=body.seats, is_council=body.is_council),
@@ -289,6 +294,9 @@ def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, obj
         "documents": [] if preview else public_documents(meeting),
         "earlier_documents": [] if preview else earlier_versions(meeting),
         "closed_sections": [item.section for item in items if not item.is_public],
+        "supplementary": [item for item in items if item.is_supplementary],
+        # Changes after the notice: residents see where the meeting was to be held.
+        "moves": list(meeting.moves.filter(after_notice=True)),
         "attendances": attendances,
         "present_count": present_count,
         "quorate": has_quorum(
@@ -476,6 +484,7 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
             start__lt=datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz),
         )
         .select_related("body")
+        .with_last_move()
         .order_by("start")
     )
     by_day: dict[date, list[Meeting]] = defaultdict(list)

@@ -36,9 +36,11 @@ from councils.models.meetings import (
     DecisionVersion,
     Meeting,
     MeetingMode,
+    MeetingMove,
     MeetingState,
     Minutes,
     Presence,
+    TakeUp,
 )
 from councils.models.organisation import (
     BODY_KIND_ORDER,
@@ -82,6 +84,7 @@ __all__ = [
     "Handling",
     "Meeting",
     "MeetingMode",
+    "MeetingMove",
     "MeetingState",
     "Membership",
     "MembershipRole",
@@ -93,6 +96,7 @@ __all__ = [
     "Proposal",
     "ProposalKind",
     "SearchEntry",
+    "TakeUp",
     "Term",
     "Vote",
     "VoteMethod",

@@ -23,6 +23,7 @@ from councils.models import (
     Person,
     Presence,
     Proposal,
+    TakeUp,
     VoteMethod,
 )
 from councils.rules import confidential_item_problems
@@ -455,3 +456,27 @@ class ElectionForm(forms.Form):
             raise forms.ValidationError(_("List the candidates and their votes."))
         data["votes"] = votes
         return data
+
+
+class MeetingMoveForm(MeetingForm):
+    """A new time, place or form for a meeting, with the reason residents see."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Residents see it on the meeting's page with the former time and place."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, bodies=Body.objects.none(), **kwargs)
+        del self.fields["body"]
+        del self.fields["stream_url"]
+
+
+class TakeUpForm(forms.Form):
+    """The body's decision on a supplementary item added after the notice period."""
+
+    decision = forms.ChoiceField(
+        label=_("The body's decision"), choices=TakeUp.choices, widget=forms.RadioSelect
+    )

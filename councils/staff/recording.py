@@ -36,6 +36,7 @@ from councils.staff.forms import (
     DissentForm,
     ElectionForm,
     HandlingForm,
+    TakeUpForm,
     VoteForm,
 )
 from portal.lib.htmx import HtmxHttpRequest
@@ -194,6 +195,9 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
             }
         ),
         "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),
+        "take_up_form": forms.get("take_up_form")
+        or TakeUpForm(initial={"decision": item.take_up or None}),
+        "take_up_needed": item.is_supplementary and not item.supplementary_on_time(),
         "open_counters": list(open_counters),
         "vote_form": forms.get("vote_form") or VoteForm(proposals=open_counters, voters=voters),
         "disqualification_form": forms.get("disqualification_form")
@@ -276,6 +280,26 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "withdrawn or adopted unanimously."
         )
     return _record_answer(request, item, message=message)
+
+
+@login_required
+@require_POST
+def take_up_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Whether the body took up an item added to the supplementary agenda too late."""
+    item = item_for(request, pk)
+    form = TakeUpForm(request.POST)
+    if not form.is_valid():
+        return _record_answer(request, item, take_up_form=form)
+    try:
+        item = services.item_take_up_record(item=item, decision=form.cleaned_data["decision"])
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(
+        request,
+        item,
+        message=_("Recorded for § %(section)s: %(decision)s.")
+        % {"section": item.section, "decision": item.get_take_up_display()},
+    )
 
 
 @login_required

@@ -48,6 +48,7 @@ def world():  # type: ignore[no-untyped-def]
 
 GET_URLS = [
     ("staff:meeting", "meeting"),
+    ("staff:meeting_move", "meeting"),
     ("staff:agenda_preview", "meeting"),
     ("staff:attendance", "meeting"),
     ("staff:minutes_review", "meeting"),
@@ -57,6 +58,7 @@ GET_URLS = [
 ]
 POST_URLS = [
     ("staff:item_add", "meeting"),
+    ("staff:supplementary_item_add", "meeting"),
     ("staff:publish_notice", "meeting"),
     ("staff:publish_agenda", "meeting"),
     ("staff:mark_held", "meeting"),
@@ -67,6 +69,7 @@ POST_URLS = [
     ("staff:item_move", "item"),
     ("staff:item_remove", "item"),
     ("staff:handling_save", "item"),
+    ("staff:take_up_save", "item"),
     ("staff:counter_proposal_add", "item"),
     ("staff:counter_proposal_settle", "item"),
     ("staff:vote_save", "item"),
