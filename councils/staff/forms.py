@@ -472,6 +472,9 @@ class MeetingMoveForm(MeetingForm):
         super().__init__(*args, bodies=Body.objects.none(), **kwargs)
         del self.fields["body"]
         del self.fields["stream_url"]
+        # The browser's time input takes HH:MM; a localised "14.00.00" would be dropped.
+        for name in ("start_time", "end_time"):
+            self.fields[name].widget.format = "%H:%M"  # type: ignore[attr-defined]
 
 
 class TakeUpForm(forms.Form):

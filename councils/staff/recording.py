@@ -196,13 +196,13 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
         ),
         "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),
         "take_up_form": forms.get("take_up_form")
-        or TakeUpForm(initial={"decision": item.take_up or None}),
+        or TakeUpForm(initial={"decision": item.take_up or None}, prefix="otto"),
         "take_up_needed": item.is_supplementary and not item.supplementary_on_time(),
         "open_counters": list(open_counters),
         "vote_form": forms.get("vote_form") or VoteForm(proposals=open_counters, voters=voters),
         "disqualification_form": forms.get("disqualification_form")
-        or DisqualificationForm(members=services.attendees(item.meeting)),
-        "dissent_form": forms.get("dissent_form") or DissentForm(members=members),
+        or DisqualificationForm(members=services.attendees(item.meeting), prefix="esteellisyys"),
+        "dissent_form": forms.get("dissent_form") or DissentForm(members=members, prefix="eriava"),
         "election_form": forms.get("election_form")
         or ElectionForm(candidates=Person.objects.order_by("last_name", "first_name")),
         "history": list(
@@ -287,7 +287,7 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def take_up_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Whether the body took up an item added to the supplementary agenda too late."""
     item = item_for(request, pk)
-    form = TakeUpForm(request.POST)
+    form = TakeUpForm(request.POST, prefix="otto")
     if not form.is_valid():
         return _record_answer(request, item, take_up_form=form)
     try:
@@ -374,7 +374,10 @@ def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    form = DisqualificationForm(request.POST, members=services.attendees(item.meeting))
+    # Prefixed: the dissent form on the same page also has a member field.
+    form = DisqualificationForm(
+        request.POST, members=services.attendees(item.meeting), prefix="esteellisyys"
+    )
     if not form.is_valid():
         return _record_answer(request, item, disqualification_form=form)
     try:
@@ -388,7 +391,7 @@ def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    form = DissentForm(request.POST, members=_members(item))
+    form = DissentForm(request.POST, members=_members(item), prefix="eriava")
     if not form.is_valid():
         return _record_answer(request, item, dissent_form=form)
     try:
