@@ -474,7 +474,7 @@ class MeetingMoveForm(MeetingForm):
         del self.fields["stream_url"]
         # The browser's time input takes HH:MM; a localised "14.00.00" would be dropped.
         for name in ("start_time", "end_time"):
-            self.fields[name].widget.format = "%H:%M"  # type: ignore[attr-defined]
+            self.fields[name].widget.format = "%H:%M"
 
 
 class TakeUpForm(forms.Form):
