@@ -331,3 +331,60 @@ def test_the_supplementary_item_is_marked_in_the_pdfs_and_the_digest(settings, t
     (digest,) = mail.outbox
     assert "Added to a supplementary agenda" in digest.body
     assert f"§ {item.section} Lausunto ikäohjelmasta" in digest.body
+
+
+# --- queries per page ---
+
+
+def _add_moves(meeting, n: int) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(n):
+        MeetingMove.objects.create(
+            meeting=meeting,
+            reason="Sali varattu.",
+            after_notice=True,
+            old_start=meeting.start,
+            old_place="Lahti",
+            old_mode="in_person",
+            new_start=meeting.start,
+            new_place=meeting.place,
+            new_mode=meeting.mode,
+        )
+
+
+def test_the_meeting_page_queries_do_not_grow_with_moves_or_supplementary_items(client):
+    from tests.councils.test_pages import assert_constant_queries
+
+    meeting = _published(20)
+
+    def add(n: int) -> None:
+        _add_moves(meeting, n)
+        for i in range(n):
+            services.item_add_supplementary(meeting=meeting, title=f"Lisäasia {i} {timezone.now()}")
+
+    assert_constant_queries(client, meeting.get_absolute_url(), add, limit=6)
+
+
+def test_meeting_lists_show_moves_in_the_same_queries(client):
+    from tests.councils.test_pages import assert_constant_queries
+
+    meeting = _published(20)
+    body = meeting.body
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            other = services.meeting_create(body=body, start=_at(21), place="Lahti")
+            services.meeting_publish_notice(meeting=other)
+            _add_moves(other, 1)
+
+    assert_constant_queries(client, f"/en/toimielimet/{body.slug}/", add, limit=8)
+
+
+def test_the_move_page_queries_do_not_grow_with_earlier_moves(client):
+    from tests.councils.test_pages import assert_constant_queries
+
+    meeting = _published(20)
+    clerk = UserFactory()
+    meeting.body.clerks.add(clerk)
+    client.force_login(clerk)
+    url = reverse("staff:meeting_move", args=[meeting.pk])
+    assert_constant_queries(client, url, lambda n: _add_moves(meeting, n), limit=8)

@@ -3,6 +3,7 @@ minutes that contradict the meeting (a seconded counter-proposal goes to the vot
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import timedelta
 from io import BytesIO
@@ -240,3 +241,50 @@ def test_the_public_page_the_checkers_view_and_the_extract_say_the_same(
         for sentence in said:
             assert sentence in text, f"the {output} does not say {sentence!r}"
         assert "Hyväksytty ehdotuksen mukaisesti" not in text, output
+
+
+def test_the_checkers_view_queries_do_not_grow_with_items_proposals_and_votes(
+    client, meeting_under_way
+):
+    from tests.councils.test_pages import assert_constant_queries
+
+    meeting, _item, members, clerk = meeting_under_way
+    client.force_login(clerk)
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            item = AgendaItemFactory(meeting=meeting, proposal=PROPOSAL)
+            counter = services.counter_proposal_add(
+                item=item, proposer=members[1], text=COUNTER, seconder=members[2]
+            )
+            services.vote_record(
+                item=item,
+                counter_proposal=counter,
+                ballots={p.pk: "yes" for p in members},
+                chair=members[0],
+            )
+            services.dissent_record(item=item, person=members[3], reasons="Eri mieltä.")
+
+    url = reverse("staff:minutes_review", args=[meeting.pk])
+    assert_constant_queries(client, url, add, limit=19)
+
+
+def test_the_recording_page_queries_do_not_grow_with_proposals(client, meeting_under_way):
+    from tests.councils.test_pages import assert_constant_queries
+
+    _meeting, item, members, clerk = meeting_under_way
+    client.force_login(clerk)
+
+    numbers = itertools.count()
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            services.counter_proposal_add(
+                item=item,
+                proposer=members[1],
+                text=f"{COUNTER} {next(numbers)}",
+                seconder=members[2],
+            )
+
+    url = reverse("staff:item_record", args=[item.pk])
+    assert_constant_queries(client, url, add, limit=39)
