@@ -472,7 +472,9 @@ class MeetingMoveForm(MeetingForm):
         super().__init__(*args, bodies=Body.objects.none(), **kwargs)
         del self.fields["body"]
         del self.fields["stream_url"]
-        # The browser's time input takes HH:MM; a localised "14.00.00" would be dropped.
+        # The browser's date and time inputs take ISO values; a localised "14.12.2026" or
+        # "14.00.00" would be dropped and the clerk would see an empty field.
+        self.fields["day"].widget.format = "%Y-%m-%d"
         for name in ("start_time", "end_time"):
             self.fields[name].widget.format = "%H:%M"
 

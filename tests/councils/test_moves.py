@@ -143,7 +143,8 @@ def test_residents_see_moved_from_on_the_meeting_page_and_in_lists(client):
     assert "Sali on remontissa." in page
     assert "A changed notice was published on" in page
     body_page = client.get("/en/toimielimet/vanhusneuvosto/").content.decode()
-    assert f"moved from {old.day}.{old.month}.{old.year} at 14.00, Lahti, sali 1" in body_page
+    assert f"moved from {old.day}.{old.month}.{old.year} at 14.00</strong>" in body_page
+    assert "(Lahti, sali 1)" in body_page
     home = client.get("/en/").content.decode()
     assert f"moved from {old.day}.{old.month}.{old.year} at 14.00" in home
 
@@ -388,3 +389,14 @@ def test_the_move_page_queries_do_not_grow_with_earlier_moves(client):
     client.force_login(clerk)
     url = reverse("staff:meeting_move", args=[meeting.pk])
     assert_constant_queries(client, url, lambda n: _add_moves(meeting, n), limit=8)
+
+
+def test_the_move_form_starts_from_the_current_time_in_values_a_browser_accepts(client):
+    meeting = _published(20)
+    clerk = UserFactory()
+    meeting.body.clerks.add(clerk)
+    client.force_login(clerk)
+    with translation.override("fi"):
+        html = client.get(reverse("staff:meeting_move", args=[meeting.pk])).content.decode()
+    assert f'value="{_at(20).date().isoformat()}"' in html
+    assert 'value="14:00"' in html
