@@ -169,7 +169,8 @@ def _move_initial(meeting: Meeting) -> dict[str, object]:
 def meeting_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Change a meeting's date, time, place or form, with the reason residents see."""
     meeting = meeting_for(request, pk)
-    form = MeetingMoveForm(request.POST or None, initial=_move_initial(meeting))
+    data = request.POST if request.method == "POST" else None
+    form = MeetingMoveForm(data, initial=_move_initial(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

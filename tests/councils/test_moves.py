@@ -400,3 +400,68 @@ def test_the_move_form_starts_from_the_current_time_in_values_a_browser_accepts(
         html = client.get(reverse("staff:meeting_move", args=[meeting.pk])).content.decode()
     assert f'value="{_at(20).date().isoformat()}"' in html
     assert 'value="14:00"' in html
+
+
+# --- bad input and htmx on the new staff views ---
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"day": "9999-12-31", "start_time": "14:00", "mode": "in_person", "reason": "x"},
+        {"day": "2026-02-30", "start_time": "25:99", "mode": "in_person", "reason": "x"},
+        {"day": "2026-12-01", "start_time": "14:00", "mode": "' OR 1=1--", "reason": "x"},
+        {"day": "2026-12-01", "start_time": "14:00", "mode": "in_person", "reason": "x" * 10_000},
+        {"day": "2026-12-01", "start_time": "14:00", "mode": "in_person", "place": "x" * 10_000},
+    ],
+)
+def test_bad_move_input_gets_a_message_and_changes_nothing(client, data):
+    meeting = _published(20)
+    clerk = UserFactory()
+    meeting.body.clerks.add(clerk)
+    client.force_login(clerk)
+    response = client.post(reverse("staff:meeting_move", args=[meeting.pk]), data)
+    assert response.status_code == 400
+    assert "Please correct the following" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.start == _at(20)
+    assert not MeetingMove.objects.exists()
+
+
+def test_a_supplementary_item_added_with_htmx_answers_with_the_agenda(client):
+    meeting = _published(20)
+    clerk = UserFactory()
+    meeting.body.clerks.add(clerk)
+    client.force_login(clerk)
+    url = reverse("staff:supplementary_item_add", args=[meeting.pk])
+    response = client.post(url, {"lisa-title": "Lisäasia"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="agenda"' in html and "<html" not in html
+    assert "Lisäasia" in html and "supplementary agenda" in html
+    again = client.post(url, {"lisa-title": "Lisäasia"}, HTTP_HX_REQUEST="true")
+    assert again.status_code == 422
+    assert "already on the agenda" in again.content.decode()
+    too_long = client.post(url, {"lisa-title": "x" * 10_000})
+    assert too_long.status_code == 400
+    assert meeting.items.filter(title="Lisäasia").count() == 1
+
+
+def test_the_take_up_form_refuses_a_value_outside_its_choices(client):
+    meeting = _published(2, seats=3)
+    item = services.item_add_supplementary(meeting=meeting, title="Lisäasia")
+    _started(meeting)
+    clerk = UserFactory()
+    meeting.body.clerks.add(clerk)
+    client.force_login(clerk)
+    url = reverse("staff:take_up_save", args=[item.pk])
+    bad = client.post(url, {"otto-decision": "' OR 1=1--"}, HTTP_HX_REQUEST="true")
+    assert bad.status_code == 422
+    item.refresh_from_db()
+    assert item.take_up == ""
+    good = client.post(url, {"otto-decision": "urgent"}, HTTP_HX_REQUEST="true")
+    assert good.status_code == 200
+    assert 'id="recording"' in good.content.decode()
+    item.refresh_from_db()
+    assert item.take_up == TakeUp.URGENT

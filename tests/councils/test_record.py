@@ -288,3 +288,29 @@ def test_the_recording_page_queries_do_not_grow_with_proposals(client, meeting_u
 
     url = reverse("staff:item_record", args=[item.pk])
     assert_constant_queries(client, url, add, limit=39)
+
+
+def test_settling_an_unknown_or_closed_counter_proposal_is_refused_with_a_message(
+    client, meeting_under_way
+):
+    _meeting, item, members, clerk = meeting_under_way
+    counter = _counter(item, members)
+    client.force_login(clerk)
+    url = reverse("staff:counter_proposal_settle", args=[item.pk])
+    for data in (
+        {"proposal": "999999", "resolution": "withdrawn"},
+        {"proposal": str(counter.pk), "resolution": "<script>"},
+        {"proposal": "x" * 10_000, "resolution": "adopted"},
+    ):
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 422
+        assert "Valitse kannatettu vastaehdotus" in response.content.decode()
+    ok = client.post(
+        url, {"proposal": counter.pk, "resolution": "withdrawn"}, HTTP_HX_REQUEST="true"
+    )
+    assert ok.status_code == 200
+    assert "ehdottaja peruutti sen" in ok.content.decode()
+    twice = client.post(url, {"proposal": counter.pk, "resolution": "withdrawn"})
+    assert twice.status_code == 302
+    counter.refresh_from_db()
+    assert counter.resolution == CounterResolution.WITHDRAWN
