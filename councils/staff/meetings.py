@@ -169,8 +169,10 @@ def _move_initial(meeting: Meeting) -> dict[str, object]:
 def meeting_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Change a meeting's date, time, place or form, with the reason residents see."""
     meeting = meeting_for(request, pk)
-    data = request.POST if request.method == "POST" else None
-    form = MeetingMoveForm(data, initial=_move_initial(meeting))
+    # An empty POST is an error shown on the form, not a fresh form.
+    form = MeetingMoveForm(
+        request.POST if request.method == "POST" else None, initial=_move_initial(meeting)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
