@@ -50,8 +50,10 @@ UNSETTLED = "unsettled"
 def record_prefetches(prefix: str = "") -> list[str | Prefetch]:
     """The relations `record_for` reads, to prefetch on items (or on `prefix` + items)."""
     return [
-        f"{prefix}handling__proposals__proposer",
-        f"{prefix}handling__proposals__seconder",
+        Prefetch(
+            f"{prefix}handling__proposals",
+            queryset=Proposal.objects.select_related("proposer", "seconder"),
+        ),
         Prefetch(
             f"{prefix}handling__votes",
             queryset=Vote.objects.prefetch_related(
@@ -64,8 +66,11 @@ def record_prefetches(prefix: str = "") -> list[str | Prefetch]:
                 Prefetch("candidates", queryset=ElectionCandidate.objects.select_related("person"))
             ),
         ),
-        f"{prefix}handling__dissents__person",
-        f"{prefix}disqualifications__person",
+        Prefetch(f"{prefix}handling__dissents", queryset=Dissent.objects.select_related("person")),
+        Prefetch(
+            f"{prefix}disqualifications",
+            queryset=Disqualification.objects.select_related("person"),
+        ),
     ]
 
 
