@@ -890,7 +890,11 @@ def counter_proposal_settle(*, item: AgendaItem, proposal: Proposal, resolution:
     """
     item = _recordable(item)
     _locked(item.meeting)
-    proposal = Proposal.objects.select_for_update().select_related("proposer").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("proposer")
+        .get(pk=proposal.pk)
+    )
     handling = Handling.objects.get(item=item)
     if proposal.handling_id != handling.pk or proposal.kind != ProposalKind.COUNTER:
         raise RuleViolation(_("Choose a counter-proposal made in this item's handling."))
