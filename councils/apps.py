@@ -24,3 +24,6 @@ class CouncilsConfig(AppConfig):
         signals.agenda_published.connect(
             documents.on_agenda_published, dispatch_uid="documents-agenda"
         )
+        signals.meeting_changed.connect(
+            documents.on_meeting_changed, dispatch_uid="documents-meeting-changed"
+        )

@@ -27,19 +27,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from councils.models import (
     AgendaItem,
-    Ballot,
     Document,
     DocumentKind,
     DocumentState,
     Meeting,
     MeetingState,
 )
+from councils.record import record_prefetches
 
 logger = logging.getLogger(__name__)
 
@@ -83,17 +83,11 @@ def fetch_for_document(url: str) -> bytes:
 
 
 def _items(meeting: Meeting) -> list[AgendaItem]:
+    # What each item's handling says comes from councils.record, as on the public page.
     return list(
-        meeting.items.select_related("case", "handling", "preparer", "presenter").prefetch_related(
-            "handling__proposals__proposer",
-            "handling__proposals__seconder",
-            Prefetch("handling__votes__ballots", queryset=Ballot.objects.select_related("person")),
-            "handling__votes__yes_proposal__proposer",
-            "handling__votes__no_proposal__proposer",
-            "handling__dissents__person",
-            "handling__elections__candidates__person",
-            "disqualifications__person",
-        )
+        meeting.items.select_related("case", "handling", "preparer", "presenter")
+        .prefetch_related(*record_prefetches())
+        .order_by("section")
     )
 
 
@@ -170,6 +164,7 @@ def document_context(document: Document) -> dict[str, Any]:
         "meeting": meeting,
         "body": meeting.body,
         "items": items,
+        "supplementary": [item for item in items if item.is_supplementary],
         "attendances": attendances,
         "chair": chair,
         "secretary": secretary,
@@ -420,6 +415,13 @@ def on_minutes_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
 
 def on_agenda_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
     documents_queue(meeting, [DocumentKind.AGENDA])
+
+
+def on_meeting_changed(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
+    """A new version of a published agenda after a move or a supplementary item."""
+    meeting.refresh_from_db(fields=["agenda_published_at", "state"])
+    if meeting.agenda_published_at is not None and meeting.state != MeetingState.PLANNED:
+        documents_queue(meeting, [DocumentKind.AGENDA])
 
 
 def public_documents(meeting: Meeting) -> list[Document]:

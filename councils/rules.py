@@ -81,6 +81,46 @@ def vote_needed(proposals: Iterable[ProposalInput]) -> bool:
 
 
 @dataclass(frozen=True)
+class CounterProposalState:
+    """What the record says of one counter-proposal."""
+
+    key: object
+    seconded: bool
+    withdrawn: bool = False
+    adopted_unanimously: bool = False
+    voted: bool = False
+
+
+def counter_proposals_unsettled(counters: Iterable[CounterProposalState]) -> list[object]:
+    """The seconded counter-proposals that the record leaves hanging (their keys).
+
+    DESIGN.md rule 4 and the county's administrative rules (hallintosääntö), as every
+    Finnish council's: a seconded counter-proposal is put to the vote against the
+    presenter's proposal, unless its proposer withdraws it or the body adopts it
+    unanimously, when there is nothing to vote on. A seconded counter-proposal with none
+    of the three would leave the minutes saying that the body decided as proposed while
+    a standing proposal was never decided on.
+    """
+    return [
+        c.key
+        for c in counters
+        if c.seconded and not (c.withdrawn or c.adopted_unanimously or c.voted)
+    ]
+
+
+def decision_follows_winner(
+    *, counter_won: bool, decided_as_proposed: bool, decision_is_presenters: bool
+) -> bool:
+    """Whether the recorded decision agrees with the proposal that won.
+
+    When a counter-proposal won the vote or was adopted unanimously, the body did not
+    decide as the presenter proposed (rule 4): the outcome cannot be "decided as
+    proposed", and the decision's text cannot be the presenter's proposal.
+    """
+    return not counter_won or not (decided_as_proposed or decision_is_presenters)
+
+
+@dataclass(frozen=True)
 class VoteResult:
     yes: int
     no: int
@@ -124,6 +164,21 @@ def election_tie_needs_lot(votes: Iterable[int], *, seats: int) -> bool:
     if len(ordered) <= seats or seats <= 0:
         return False
     return ordered[seats - 1] == ordered[seats]
+
+
+# --- Recording a meeting ----------------------------------------------------------------
+
+
+def recording_open(*, start: datetime, now: datetime) -> bool:
+    """Whether what happened at a meeting can be recorded yet: only once it has started.
+
+    The minutes are the record of the meeting as it was held (the county's administrative
+    rules on minutes, as every Finnish council's hallintosääntö): who attended, what was
+    proposed, how the members voted and what was decided. Before the meeting starts none of it has
+    happened, so attendance, handlings, proposals, votes, elections, disqualifications and
+    dissents are refused, and so is marking the meeting held.
+    """
+    return now >= start
 
 
 # --- Confidential items ----------------------------------------------------------------
@@ -180,6 +235,56 @@ def notice_last_day(*, meeting_day: date, notice_days: int) -> date:
 
 def notice_in_time(*, published_on: date, meeting_day: date, notice_days: int) -> bool:
     return published_on <= notice_last_day(meeting_day=meeting_day, notice_days=notice_days)
+
+
+def move_notice_last_day(
+    *, notice_published: bool, time_changed: bool, meeting_day: date, notice_days: int
+) -> date | None:
+    """The last day on which a meeting may still be moved to `meeting_day`, or None when
+    any day before the meeting will do.
+
+    The notice names the meeting's time and place and says whether it is held
+    electronically (HVAL and KuntaL 94 §; the county's administrative rules). Before the
+    notice is out, a planned meeting moves freely: the notice, when published, carries the
+    new time. After the notice, a new time is a new notice, so the changed notice must be
+    published at least `notice_days` days before the new day (notice_last_day), just as
+    the first one. A change of place or form at the same time keeps the original notice
+    period; the changed notice is published at once and the members are told.
+    """
+    if not notice_published or not time_changed:
+        return None
+    return notice_last_day(meeting_day=meeting_day, notice_days=notice_days)
+
+
+class TakeUp(StrEnum):
+    URGENT = "urgent"  # the body declared the matter urgent
+    UNANIMOUS = "unanimous"  # the body decided unanimously to take it up
+    DECLINED = "declined"  # the body did not take it up
+
+
+def supplementary_item_problem(
+    *, on_time: bool, take_up: str, is_council: bool, prepared: bool
+) -> str | None:
+    """Whether an item of the supplementary agenda (lisäesityslista) may be decided.
+
+    An item is decided only if the notice named it (HVAL, as KuntaL 95 § 1 mom., and the
+    county's administrative rules for other bodies). A supplementary agenda sent within
+    the notice period is part of the notice (`on_time`). An item added later is decided
+    only if the body takes it up: by declaring it urgent (HVAL, as KuntaL 95 § 2 mom.;
+    the county's hallintosääntö for its boards and committees), and, for the council, an
+    item that was not prepared (no proposal) only by a unanimous decision.
+    Returns None when it may be decided, else "needs_take_up", "declined" or
+    "needs_unanimity".
+    """
+    if on_time:
+        return None
+    if not take_up:
+        return "needs_take_up"
+    if take_up == TakeUp.DECLINED:
+        return "declined"
+    if is_council and not prepared and take_up != TakeUp.UNANIMOUS:
+        return "needs_unanimity"
+    return None
 
 
 # --- The appeal clock -------------------------------------------------------------------

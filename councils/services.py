@@ -10,7 +10,7 @@ django-simple-history on every save, with the signed-in user from the request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -29,6 +29,7 @@ from councils.models import (
     Ballot,
     Body,
     Case,
+    CounterResolution,
     DecisionVersion,
     Disqualification,
     Dissent,
@@ -37,6 +38,7 @@ from councils.models import (
     Handling,
     Meeting,
     MeetingMode,
+    MeetingMove,
     MeetingState,
     Minutes,
     Office,
@@ -46,10 +48,21 @@ from councils.models import (
     Presence,
     Proposal,
     ProposalKind,
+    TakeUp,
     Vote,
     parse_diary_number,
 )
-from councils.signals import agenda_published, minutes_published
+from councils.record import (
+    decision_is_presenters,
+    record_for,
+    record_prefetches,
+    supplementary_problem,
+    supplementary_problem_message,
+    winning_proposal,
+)
+from councils.signals import agenda_published, meeting_changed, minutes_published
+from portal.lib.sanitize import text_to_html
+from portal.lib.textdiff import html_to_text
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -76,6 +89,24 @@ def _require_state(meeting: Meeting, *states: str, action: str) -> None:
             _("%(action)s is not possible while the meeting is “%(state)s”.")
             % {"action": action, "state": meeting.get_state_display()}
         )
+
+
+def _time(value: datetime) -> str:
+    return formats.time_format(timezone.localtime(value), "H.i")
+
+
+def recording_opens_message(meeting: Meeting) -> str:
+    """Why nothing of the meeting can be recorded yet, with its start (rules.recording_open)."""
+    start = timezone.localtime(meeting.start)
+    return _("Recording opens when the meeting starts on %(date)s at %(time)s.") % {
+        "date": _date(start.date()),
+        "time": _time(start),
+    }
+
+
+def _require_started(meeting: Meeting) -> None:
+    if not rules.recording_open(start=meeting.start, now=timezone.now()):
+        raise RuleViolation(recording_opens_message(meeting))
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -160,7 +191,23 @@ def item_add(
         MeetingState.PLANNED,
         MeetingState.NOTICE_PUBLISHED,
     ):
-        raise RuleViolation(_("Items can be added only until the agenda is published."))
+        raise RuleViolation(
+            _(
+                "Items can be added to the agenda only until it is published; after that, "
+                "add them to the supplementary agenda."
+            )
+        )
+    item = _new_item(
+        meeting, title=title, case=case, diary_number=diary_number, case_title=case_title
+    )
+    item.save()
+    return item
+
+
+def _new_item(
+    meeting: Meeting, *, title: str, case: Case | None, diary_number: str, case_title: str
+) -> AgendaItem:
+    """An unsaved item at the end of the agenda, on an existing case or a new one."""
     if case is None and diary_number:
         number, _task_class, year = parse_diary_number(diary_number)
         if Case.objects.filter(year=year, number=number).exists():
@@ -187,7 +234,44 @@ def item_add(
         raise RuleViolation(_("The item needs a title."))
     if not meeting.body.rules.appealable:
         item.appeal_type = AppealType.NONE
+    return item
+
+
+@transaction.atomic
+def item_add_supplementary(
+    *,
+    meeting: Meeting,
+    title: str = "",
+    case: Case | None = None,
+    diary_number: str = "",
+    case_title: str = "",
+) -> AgendaItem:
+    """Add an item to the supplementary agenda (lisäesityslista) of a published agenda.
+
+    It is public at once, marked as supplementary everywhere, and the agenda PDF is
+    rendered again. Added within the notice period it is part of the notice; added later,
+    the body must take it up at the meeting (rules.supplementary_item_problem).
+    """
+    meeting = _locked(meeting)
+    _require_state(
+        meeting, MeetingState.NOTICE_PUBLISHED, action=_("Adding to the supplementary agenda")
+    )
+    if meeting.agenda_published_at is None:
+        raise RuleViolation(
+            _("The agenda is not published yet: add the item to the agenda itself.")
+        )
+    item = _new_item(
+        meeting, title=title, case=case, diary_number=diary_number, case_title=case_title
+    )
+    same = meeting.items.filter(title=item.title, case=item.case).first()
+    if same is not None:
+        raise RuleViolation(
+            _("“%(title)s” is already on the agenda as § %(section)s.")
+            % {"title": same.title, "section": same.section}
+        )
+    item.supplementary_at = timezone.now()
     item.save()
+    transaction.on_commit(lambda: meeting_changed.send(sender=Meeting, meeting=meeting))
     return item
 
 
@@ -356,6 +440,98 @@ def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
     return meeting
 
 
+@transaction.atomic
+def meeting_move(
+    *,
+    meeting: Meeting,
+    start: datetime,
+    end: datetime | None,
+    place: str,
+    mode: str,
+    reason: str,
+    moved_by: Any = None,
+    today: date | None = None,
+) -> MeetingMove:
+    """Change a meeting's time, place or form, keeping what it was (MeetingMove).
+
+    A meeting whose notice is out keeps the notice period for a new time (rules.
+    move_notice_last_day); the change shows to residents as "moved from ...", the calendar
+    keeps the event's UID with a higher SEQUENCE, and followers hear of it in the digest.
+    """
+    meeting = _locked(meeting)
+    _require_state(
+        meeting, MeetingState.PLANNED, MeetingState.NOTICE_PUBLISHED, action=_("Moving the meeting")
+    )
+    now = timezone.now()
+    if meeting.start <= now:
+        raise RuleViolation(_("The meeting has started; it can no longer be moved."))
+    if start <= now:
+        raise RuleViolation(_("A meeting can be moved only to a time in the future."))
+    if end is not None and end <= start:
+        raise RuleViolation(_("The meeting must end after it starts."))
+    if timezone.localtime(start).year != meeting.year:
+        raise RuleViolation(
+            _(
+                "Meeting %(meeting)s is numbered in %(year)s and cannot move to another year; "
+                "cancel it and create a new meeting instead."
+            )
+            % {"meeting": f"{meeting.number}/{meeting.year}", "year": meeting.year}
+        )
+    if mode not in MeetingMode.values:
+        raise RuleViolation(_("Choose the form of the meeting from the list."))
+    if not reason.strip():
+        raise RuleViolation(_("Give the reason for the change; residents see it."))
+    place = place.strip()
+    if (start, end, place, mode) == (meeting.start, meeting.end, meeting.place, meeting.mode):
+        raise RuleViolation(
+            _("The meeting is already at that time and place; nothing was changed.")
+        )
+    meeting_day = timezone.localtime(start).date()
+    last_day = rules.move_notice_last_day(
+        notice_published=meeting.notice_published_at is not None,
+        time_changed=start != meeting.start,
+        meeting_day=meeting_day,
+        notice_days=meeting.body.notice_days,
+    )
+    today = today or timezone.localdate()
+    if last_day is not None and today > last_day:
+        raise RuleViolation(
+            _(
+                "The notice is already out, so a new time needs a new notice period: the "
+                "changed notice must be published at least %(days)s days before the meeting "
+                "(the county's administrative rules). For a meeting on %(meeting)s the last day "
+                "was %(last)s; the earliest day to move to today is %(earliest)s. Choose a later "
+                "day, or cancel the meeting."
+            )
+            % {
+                "days": meeting.body.notice_days,
+                "meeting": _date(meeting_day),
+                "last": _date(last_day),
+                "earliest": _date(today + timedelta(days=meeting.body.notice_days)),
+            }
+        )
+    move = MeetingMove.objects.create(
+        meeting=meeting,
+        moved_at=now,
+        moved_by=moved_by if getattr(moved_by, "is_authenticated", False) else None,
+        reason=reason.strip(),
+        after_notice=meeting.notice_published_at is not None,
+        old_start=meeting.start,
+        old_end=meeting.end,
+        old_place=meeting.place,
+        old_mode=meeting.mode,
+        new_start=start,
+        new_end=end,
+        new_place=place,
+        new_mode=mode,
+    )
+    meeting.start, meeting.end, meeting.place, meeting.mode = start, end, place, mode
+    meeting.save(update_fields=["start", "end", "place", "mode"])
+    if move.after_notice:
+        transaction.on_commit(lambda: meeting_changed.send(sender=Meeting, meeting=meeting))
+    return move
+
+
 # --- Recording the meeting -------------------------------------------------------------
 
 RECORDING_STATES = (MeetingState.NOTICE_PUBLISHED, MeetingState.HELD, MeetingState.MINUTES_DRAFTED)
@@ -377,6 +553,7 @@ def attendance_record(*, meeting: Meeting, rows: list[AttendanceRow]) -> list[At
     _require_state(meeting, *RECORDING_STATES, action=_("Recording attendance"))
     if meeting.agenda_published_at is None:
         raise RuleViolation(_("Publish the agenda before recording the meeting."))
+    _require_started(meeting)
     saved = []
     for row in rows:
         if row.arrived_at and row.left_at and row.left_at < row.arrived_at:
@@ -435,8 +612,6 @@ def item_quorum(item: AgendaItem) -> tuple[int, int, bool]:
 def _presenters_proposal(handling: Handling) -> Proposal:
     proposal = handling.proposals.filter(kind=ProposalKind.PRESENTER).first()
     if proposal is None:
-        from portal.lib.textdiff import html_to_text
-
         proposal = Proposal.objects.create(
             handling=handling,
             kind=ProposalKind.PRESENTER,
@@ -450,14 +625,11 @@ def _presenters_proposal(handling: Handling) -> Proposal:
 def _recordable(item: AgendaItem) -> AgendaItem:
     item = AgendaItem.objects.select_related("meeting__body", "presenter").get(pk=item.pk)
     _require_state(item.meeting, *RECORDING_STATES, action=_("Recording the handling"))
+    _require_started(item.meeting)
     return item
 
 
-@transaction.atomic
-def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str = "") -> Handling:
-    """Record the outcome of an item and its decision text."""
-    item = _recordable(item)
-    _locked(item.meeting)
+def _require_quorum(item: AgendaItem) -> None:
     present, needed, quorate = item_quorum(item)
     if not quorate:
         raise RuleViolation(
@@ -468,12 +640,124 @@ def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str
             )
             % {"section": item.section, "present": present, "needed": needed}
         )
+
+
+def _handling_of(item: AgendaItem) -> Handling:
+    """The item's handling, begun when its first proposal, vote or dissent is recorded.
+
+    Until the clerk saves an outcome, the presenter's proposal stands as the decision:
+    it is what the body decides when no counter-proposal wins (rule 4).
+    """
+    handling = Handling.objects.filter(item=item).first()
+    if handling is not None:
+        return handling
+    _require_quorum(item)
+    return Handling.objects.create(
+        item=item, outcome=Outcome.AS_PROPOSED, decision=item.proposal or ""
+    )
+
+
+def _winner(handling: Handling) -> Proposal | None:
+    return winning_proposal(
+        handling.proposals.select_related("proposer"),
+        handling.votes.prefetch_related("ballots"),
+    )
+
+
+def _refuse_decision_against_winner(
+    handling: Handling, *, outcome: str, decision: str, winner: Proposal | None
+) -> None:
+    """Rule 4: a counter-proposal that won is the decision, not the presenter's proposal."""
+    proposed = Handling(item=handling.item, outcome=outcome, decision=decision)
+    if not rules.decision_follows_winner(
+        counter_won=winner is not None and winner.kind == ProposalKind.COUNTER,
+        decided_as_proposed=outcome == Outcome.AS_PROPOSED,
+        decision_is_presenters=decision_is_presenters(proposed, handling.proposals.all()),
+    ):
+        assert winner is not None
+        raise RuleViolation(
+            _(
+                "%(proposal)s won, so the body did not decide as proposed: choose the outcome "
+                "it decided (for example “decided with amendments”) and write the winning "
+                "proposal as the decision (a seconded counter-proposal that wins is the decision)."
+            )
+            % {"proposal": winner.label[:1].upper() + winner.label[1:]}
+        )
+
+
+def _follow_winner(handling: Handling, winner: Proposal) -> None:
+    """A counter-proposal won: it becomes the decision, unless the clerk already wrote one."""
+    if winner.kind != ProposalKind.COUNTER:
+        return
+    if handling.outcome == Outcome.AS_PROPOSED or decision_is_presenters(
+        handling, handling.proposals.all()
+    ):
+        handling.outcome = Outcome.AMENDED
+        handling.decision = text_to_html(winner.text)
+        handling.save(update_fields=["outcome", "decision"])
+
+
+@transaction.atomic
+def handling_record(*, item: AgendaItem, outcome: str, decision: str, notes: str = "") -> Handling:
+    """Record the outcome of an item and its decision text."""
+    item = _recordable(item)
+    _locked(item.meeting)
+    _require_quorum(item)
+    _refuse_supplementary_item_not_taken_up(item, outcome)
     if outcome in (Outcome.AS_PROPOSED, Outcome.AMENDED) and not decision.strip():
         raise RuleViolation(_("A decision needs its text; start from the proposal."))
+    existing = Handling.objects.filter(item=item).first()
+    if existing is not None:
+        _refuse_decision_against_winner(
+            existing, outcome=outcome, decision=decision, winner=_winner(existing)
+        )
     handling, _created = Handling.objects.update_or_create(
         item=item, defaults={"outcome": outcome, "decision": decision, "notes": notes}
     )
     return handling
+
+
+@transaction.atomic
+def item_take_up_record(*, item: AgendaItem, decision: str) -> AgendaItem:
+    """Record whether the body took up an item of the supplementary agenda.
+
+    HVAL, as KuntaL 95 §, and the county's administrative rules: an item the notice did
+    not name is decided only if the body declares it urgent (the council, an unprepared
+    item, only unanimously). Not taken up, it is recorded as removed from the agenda.
+    """
+    item = _recordable(item)
+    _locked(item.meeting)
+    if item.supplementary_at is None:
+        raise RuleViolation(
+            _("§ %(section)s was on the agenda of the notice; it needs no decision to take it up.")
+            % {"section": item.section}
+        )
+    if decision not in TakeUp.values:
+        raise RuleViolation(_("Choose what the body decided about taking up the matter."))
+    problem = rules.supplementary_item_problem(
+        on_time=False,
+        take_up=decision,
+        is_council=item.meeting.body.is_council,
+        prepared=bool(html_to_text(item.proposal).strip()),
+    )
+    if problem == "needs_unanimity":
+        raise RuleViolation(supplementary_problem_message(item, problem))
+    item.take_up = decision
+    item.save(update_fields=["take_up"])
+    if decision == TakeUp.DECLINED:
+        Handling.objects.update_or_create(
+            item=item, defaults={"outcome": Outcome.REMOVED, "decision": "", "notes": ""}
+        )
+    return item
+
+
+def _refuse_supplementary_item_not_taken_up(item: AgendaItem, outcome: str) -> None:
+    """A late supplementary item is decided only once the body has taken it up."""
+    if outcome == Outcome.REMOVED:
+        return
+    problem = supplementary_problem(item)
+    if problem is not None:
+        raise RuleViolation(supplementary_problem_message(item, problem))
 
 
 def _attending_member(item: AgendaItem, person: Person, role: str) -> None:
@@ -490,9 +774,6 @@ def counter_proposal_add(
 ) -> Proposal:
     """A counter-proposal; without a seconder it is recorded but lapses (rules)."""
     item = _recordable(item)
-    handling = Handling.objects.filter(item=item).first()
-    if handling is None:
-        raise RuleViolation(_("Record the handling of the item first."))
     if not text.strip():
         raise RuleViolation(_("Write what the counter-proposal proposes."))
     _attending_member(item, proposer, _("proposer"))
@@ -500,6 +781,14 @@ def counter_proposal_add(
         if seconder.pk == proposer.pk:
             raise RuleViolation(_("A proposer cannot second their own proposal."))
         _attending_member(item, seconder, _("seconder"))
+    handling = _handling_of(item)
+    if handling.proposals.filter(
+        kind=ProposalKind.COUNTER, proposer=proposer, text=text.strip()
+    ).exists():
+        raise RuleViolation(
+            _("%(name)s's counter-proposal with this text is already recorded.")
+            % {"name": proposer.full_name}
+        )
     _presenters_proposal(handling)
     order = (handling.proposals.aggregate(n=Max("order"))["n"] or 0) + 1
     return Proposal.objects.create(
@@ -528,9 +817,23 @@ def vote_record(
     and a tie needs the chair to have voted yes or no.
     """
     item = _recordable(item)
-    handling = Handling.objects.get(item=item)
+    handling = _handling_of(item)
+    counter_proposal = Proposal.objects.select_related("proposer").get(pk=counter_proposal.pk)
     if counter_proposal.handling_id != handling.pk or counter_proposal.kind != ProposalKind.COUNTER:
         raise RuleViolation(_("Choose a counter-proposal made in this item's handling."))
+    if counter_proposal.resolution:
+        raise RuleViolation(
+            _("%(proposal)s was %(resolution)s, so it is not put to the vote.")
+            % {
+                "proposal": counter_proposal.label[:1].upper() + counter_proposal.label[1:],
+                "resolution": counter_proposal.get_resolution_display(),
+            }
+        )
+    if handling.votes.filter(no_proposal=counter_proposal).exists():
+        raise RuleViolation(
+            _("%(proposal)s has already been put to the vote; its result is recorded.")
+            % {"proposal": counter_proposal.label[:1].upper() + counter_proposal.label[1:]}
+        )
     presenter = _presenters_proposal(handling)
     standing = rules.proposals_to_vote(
         [
@@ -582,7 +885,56 @@ def vote_record(
     Ballot.objects.bulk_create(
         Ballot(vote=vote, person_id=pk, choice=choice) for pk, choice in ballots.items()
     )
+    winner = _winner(handling)
+    if winner is not None:
+        _follow_winner(handling, winner)
     return vote
+
+
+@transaction.atomic
+def counter_proposal_settle(*, item: AgendaItem, proposal: Proposal, resolution: str) -> Proposal:
+    """Record that a seconded counter-proposal was withdrawn or adopted unanimously.
+
+    Rule 4: a seconded counter-proposal goes to the vote unless its proposer withdraws it
+    or the body adopts it unanimously; adopted, it is the decision.
+    """
+    item = _recordable(item)
+    _locked(item.meeting)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("proposer")
+        .get(pk=proposal.pk)
+    )
+    handling = Handling.objects.get(item=item)
+    if proposal.handling_id != handling.pk or proposal.kind != ProposalKind.COUNTER:
+        raise RuleViolation(_("Choose a counter-proposal made in this item's handling."))
+    name = proposal.label[:1].upper() + proposal.label[1:]
+    if resolution not in CounterResolution.values:
+        raise RuleViolation(_("Choose whether the counter-proposal was withdrawn or adopted."))
+    if proposal.seconder_id is None:
+        raise RuleViolation(
+            _("%(proposal)s had no seconder, so it lapsed; there is nothing to settle.")
+            % {"proposal": name}
+        )
+    if proposal.resolution:
+        raise RuleViolation(
+            _("%(proposal)s is already recorded as %(resolution)s.")
+            % {"proposal": name, "resolution": proposal.get_resolution_display()}
+        )
+    if handling.votes.filter(no_proposal=proposal).exists():
+        raise RuleViolation(
+            _("%(proposal)s was put to the vote; the vote decided it.") % {"proposal": name}
+        )
+    if (
+        resolution == CounterResolution.ADOPTED
+        and handling.proposals.filter(resolution=CounterResolution.ADOPTED).exists()
+    ):
+        raise RuleViolation(_("The body has already adopted another counter-proposal."))
+    proposal.resolution = resolution
+    proposal.save(update_fields=["resolution"])
+    if resolution == CounterResolution.ADOPTED:
+        _follow_winner(handling, proposal)
+    return proposal
 
 
 @transaction.atomic
@@ -606,10 +958,8 @@ def disqualification_record(
 @transaction.atomic
 def dissent_record(*, item: AgendaItem, person: Person, reasons: str = "") -> Dissent:
     item = _recordable(item)
-    handling = Handling.objects.filter(item=item).first()
-    if handling is None:
-        raise RuleViolation(_("Record the handling of the item first."))
     _attending_member(item, person, _("dissenter"))
+    handling = _handling_of(item)
     dissent, _created = Dissent.objects.update_or_create(
         handling=handling, person=person, defaults={"reasons": reasons.strip()}
     )
@@ -620,14 +970,27 @@ def dissent_record(*, item: AgendaItem, person: Person, reasons: str = "") -> Di
 def meeting_mark_held(*, meeting: Meeting) -> Meeting:
     meeting = _locked(meeting)
     _require_state(meeting, MeetingState.NOTICE_PUBLISHED, action=_("Closing the meeting"))
-    if meeting.start > timezone.now():
-        raise RuleViolation(_("A meeting that has not started cannot be marked held."))
+    _require_started(meeting)
     meeting.state = MeetingState.HELD
     meeting.save(update_fields=["state"])
     return meeting
 
 
 # --- Minutes -----------------------------------------------------------------------------
+
+
+def _require_sound_record(meeting: Meeting) -> None:
+    """Minutes that contradict the meeting are not drafted, checked or published (rule 4)."""
+    items = (
+        meeting.items.select_related("handling")
+        .prefetch_related(*record_prefetches())
+        .order_by("section")
+    )
+    problems = [
+        problem for item in items if (record := record_for(item)) for problem in record.problems
+    ]
+    if problems:
+        raise RuleViolation(" ".join(problems))
 
 
 @transaction.atomic
@@ -653,6 +1016,7 @@ def minutes_draft(
             _("Record the handling of every item first: § %(sections)s.")
             % {"sections": ", ".join(str(s) for s in unhandled)}
         )
+    _require_sound_record(meeting)
     needs_checkers = meeting.body.rules.record_checked_by_members
     if not needs_checkers:
         checker_1 = checker_2 = None
@@ -697,6 +1061,7 @@ def minutes_approve(*, meeting: Meeting, checker: Person) -> Minutes:
     """One checker approves the minutes; with both approvals they are checked."""
     meeting = _locked(meeting)
     _require_state(meeting, MeetingState.MINUTES_DRAFTED, action=_("Approving the minutes"))
+    _require_sound_record(meeting)
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     now = timezone.now()
     if checker.pk == minutes.checker_1_id:
@@ -727,6 +1092,7 @@ def minutes_publish(*, meeting: Meeting, published_by: Any = None) -> Minutes:
     if meeting.state == MeetingState.MINUTES_PUBLISHED:
         raise RuleViolation(_("The minutes have already been published."))
     _require_state(meeting, MeetingState.MINUTES_CHECKED, action=_("Publishing the minutes"))
+    _require_sound_record(meeting)
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     if (
         meeting.body.rules.record_checked_by_members
@@ -835,9 +1201,6 @@ def election_record(
     clerk records whom the lot chose (lot_winner).
     """
     item = _recordable(item)
-    handling = Handling.objects.filter(item=item).first()
-    if handling is None:
-        raise RuleViolation(_("Record the handling of the item first."))
     if not position.strip():
         raise RuleViolation(_("Name the position to fill."))
     if seats < 1 or len(votes) < seats:
@@ -857,6 +1220,7 @@ def election_record(
             )
         elected = {pk for pk, count in ranked if count > boundary} | {lot_winner.pk}
         drawn = {lot_winner.pk}
+    handling = _handling_of(item)
     election = Election.objects.create(handling=handling, position=position.strip(), seats=seats)
     ElectionCandidate.objects.bulk_create(
         ElectionCandidate(

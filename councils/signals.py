@@ -10,3 +10,7 @@ minutes_published = Signal()
 
 # Sent with meeting=<Meeting> when its agenda is published.
 agenda_published = Signal()
+
+# Sent with meeting=<Meeting> when a meeting whose notice is out changes: it was moved,
+# or an item was added to its supplementary agenda. A published agenda is rendered anew.
+meeting_changed = Signal()

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -42,8 +42,6 @@ from councils.models import (
     Document,
     DocumentKind,
     DocumentState,
-    Election,
-    ElectionCandidate,
     EntryKind,
     Meeting,
     MeetingState,
@@ -51,10 +49,9 @@ from councils.models import (
     MembershipRole,
     OfficialDecision,
     Person,
-    Proposal,
     SearchEntry,
-    Vote,
 )
+from councils.record import record_for, record_prefetches
 from portal.lib.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
@@ -212,9 +209,14 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "upcoming": list(
                 meetings.filter(start__gte=timezone.now())
                 .exclude(state=MeetingState.CANCELLED)
+                .with_last_move()
                 .order_by("start")
             ),
-            "past": list(meetings.filter(year=year, start__lt=timezone.now()).order_by("-start")),
+            "past": list(
+                meetings.filter(year=year, start__lt=timezone.now())
+                .with_last_move()
+                .order_by("-start")
+            ),
             "years": years,
             "year": year,
             "quorum": body.quorum,
@@ -300,6 +302,9 @@ def meeting_context(meeting: Meeting, *, preview: bool = False) -> dict[str, obj
         "documents": [] if preview else public_documents(meeting),
         "earlier_documents": [] if preview else earlier_versions(meeting),
         "closed_sections": [item.section for item in items if not item.is_public],
+        "supplementary": [item for item in items if item.is_supplementary],
+        # Changes after the notice: residents see where the meeting was to be held.
+        "moves": list(meeting.moves.filter(after_notice=True)),
         "attendances": attendances,
         "present_count": present_count,
         "quorate": meeting.body.rules.has_quorum(seats=meeting.body.seats, present=present_count),
@@ -326,28 +331,11 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    handling = None
-    votes: list[Vote] = []
-    elections: list[Election] = []
+    record = None
     if item.meeting.minutes_are_public and hasattr(item, "handling"):
-        handling = item.handling
-        votes = list(
-            handling.votes.select_related(
-                "yes_proposal__proposer", "no_proposal__proposer", "chair"
-            ).prefetch_related(
-                Prefetch("ballots", queryset=Ballot.objects.select_related("person"))
-            )
-        )
-        elections = list(
-            handling.elections.prefetch_related(
-                Prefetch("candidates", queryset=ElectionCandidate.objects.select_related("person"))
-            )
-        )
-    proposals = (
-        list(Proposal.objects.filter(handling=handling).select_related("proposer", "seconder"))
-        if handling
-        else []
-    )
+        prefetch_related_objects([item], *record_prefetches())
+        record = record_for(item, redact=not item.personal_data_public(timezone.localdate()))
+    handling = record.handling if record else None
     history = []
     official_decisions = []
     if item.case_id:
@@ -370,13 +358,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "meeting": item.meeting,
             "handling": handling,
-            "proposals": proposals,
-            "votes": votes,
-            "elections": elections,
-            "disqualifications": list(item.disqualifications.select_related("person"))
-            if handling
-            else [],
-            "dissents": list(handling.dissents.select_related("person")) if handling else [],
+            "record": record,
             "attachments": [a for a in item.attachments.all() if a.is_public],
             "appeal": item.appeal_dates(),
             "versions": list(item.versions.order_by("number")) if handling else [],
@@ -508,6 +490,7 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
             start__lt=datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz),
         )
         .select_related("body")
+        .with_last_move()
         .order_by("start")
     )
     by_day: dict[date, list[Meeting]] = defaultdict(list)

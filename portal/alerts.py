@@ -38,7 +38,7 @@ from django.db.models import Min, Prefetch, Q
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
 from councils.forms import SearchForm
@@ -47,6 +47,7 @@ from councils.models import (
     Body,
     Case,
     Meeting,
+    MeetingMove,
     MeetingState,
     OfficialDecision,
 )
@@ -402,8 +403,20 @@ def _decision_entry(item: AgendaItem) -> DigestEntry:
     )
 
 
+def _moved_note(move: MeetingMove) -> str:
+    old = timezone.localtime(move.old_start)
+    note = _("moved from %(date)s at %(time)s") % {
+        "date": dateformat.format(old, "j.n.Y"),
+        "time": dateformat.format(old, "G.i"),
+    }
+    if move.place_changed:
+        note += f", {move.old_place or '–'}"
+    return f"{note}. {move.reason}"
+
+
 class _BodyNews:
-    """New agendas, decisions and cancellations of the followed bodies, in three queries."""
+    """New agendas, supplementary items, decisions, moves and cancellations of the followed
+    bodies, in five queries."""
 
     def __init__(self, subscriptions: list[Subscription], until: datetime) -> None:
         self.until = until
@@ -450,6 +463,28 @@ class _BodyNews:
                 pk__in=cancelled_at, state=MeetingState.CANCELLED
             ).select_related("body")
         ]
+        # A move after the notice is a changed notice that followers must hear of.
+        self.moves = list(
+            MeetingMove.objects.filter(
+                meeting__body_id__in=body_ids,
+                after_notice=True,
+                moved_at__gt=since,
+                moved_at__lte=until,
+            )
+            .exclude(meeting__state=MeetingState.CANCELLED)
+            .select_related("meeting__body")
+            .order_by("moved_at")
+        )
+        self.supplementary = list(
+            AgendaItem.objects.on_public_agenda()
+            .filter(
+                meeting__body_id__in=body_ids,
+                supplementary_at__gt=since,
+                supplementary_at__lte=until,
+            )
+            .select_related("meeting__body")
+            .order_by("meeting__start", "section")
+        )
 
     def groups(self, subscription: Subscription) -> list[tuple[str, list[DigestEntry]]]:
         since = subscription.window_start
@@ -481,9 +516,33 @@ class _BodyNews:
             for m, at in self.cancelled
             if m.body_id == subscription.body_id and _in_window(at, since, self.until)
         ]
+        moved = [
+            DigestEntry(
+                title=_meeting_title(move.meeting),
+                url=_absolute(move.meeting.get_absolute_url()),
+                when=move.new_start,
+                note=_moved_note(move),
+            )
+            for move in self.moves
+            if move.meeting.body_id == subscription.body_id
+            and _in_window(move.moved_at, since, self.until)
+        ]
+        supplementary = [
+            DigestEntry(
+                title=_item_title(item),
+                url=_absolute(item.get_absolute_url()),
+                when=item.meeting.start,
+                note=_meeting_title(item.meeting),
+            )
+            for item in self.supplementary
+            if item.meeting.body_id == subscription.body_id
+            and _in_window(item.supplementary_at, since, self.until)
+        ]
         return [
             (_("New agendas"), agendas),
+            (_("Added to a supplementary agenda"), supplementary),
             (_("New decisions"), decisions),
+            (_("Moved meetings"), moved),
             (_("Cancelled meetings"), cancelled),
         ]
 

@@ -34,7 +34,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "portal/home.html",
         {
             "upcoming": list(
-                Meeting.objects.upcoming().select_related("body").order_by("start")[:8]
+                Meeting.objects.upcoming()
+                .select_related("body")
+                .with_last_move()
+                .order_by("start")[:8]
             ),
             "decisions": list(
                 AgendaItem.objects.decided()

@@ -63,6 +63,13 @@ class ProposalKind(models.TextChoices):
     COUNTER = "counter", _("counter-proposal")
 
 
+class CounterResolution(models.TextChoices):
+    """How a seconded counter-proposal was settled without a vote (DESIGN.md rule 4)."""
+
+    WITHDRAWN = "withdrawn", _("withdrawn by the proposer")
+    ADOPTED = "adopted", _("adopted unanimously by the body")
+
+
 class Proposal(models.Model):
     handling = models.ForeignKey(
         Handling, verbose_name=_("handling"), on_delete=models.CASCADE, related_name="proposals"
@@ -86,6 +93,15 @@ class Proposal(models.Model):
         related_name="+",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    # A seconded counter-proposal goes to the vote unless it is withdrawn or the body
+    # adopts it unanimously; the record says which (blank: it went, or goes, to the vote).
+    resolution = models.CharField(
+        _("settled without a vote"),
+        max_length=10,
+        choices=CounterResolution.choices,
+        blank=True,
+        default="",
+    )
 
     history = HistoricalRecords()
 
@@ -104,6 +120,11 @@ class Proposal(models.Model):
             ),
             models.UniqueConstraint(fields=["handling", "order"], name="proposal_order_unique"),
             in_choices("kind", ProposalKind.choices),
+            in_choices("resolution", CounterResolution.choices, blank=True),
+            models.CheckConstraint(
+                condition=Q(resolution="") | Q(kind="counter", seconder__isnull=False),
+                name="settled_counter_proposal_was_seconded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -114,6 +135,10 @@ class Proposal(models.Model):
         if self.kind == ProposalKind.PRESENTER:
             return str(_("the presenter's proposal"))
         return str(_("%(name)s's counter-proposal") % {"name": self.proposer})
+
+    @property
+    def is_counter(self) -> bool:
+        return self.kind == ProposalKind.COUNTER
 
 
 class VoteMethod(models.TextChoices):

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.models.cases import AppealType, Case
 from councils.models.organisation import Body, Person
-from councils.rules import AppealDates, appeal_dates, personal_data_public
+from councils.rules import AppealDates, appeal_dates, notice_in_time, personal_data_public
 from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html
 
@@ -48,6 +48,16 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> MeetingQuerySet:
         """Meetings of the bodies this user is a clerk of (all for an administrator)."""
         return self.filter(body__in=Body.objects.editable_by(user))
+
+    def with_last_move(self) -> MeetingQuerySet:
+        """Annotate where a meeting was moved from after its notice (moved_from_start and
+        moved_from_place; None when it never moved), in the same query."""
+        last = MeetingMove.objects.filter(meeting=models.OuterRef("pk"), after_notice=True)
+        last = last.order_by("-moved_at", "-pk")
+        return self.annotate(
+            moved_from_start=models.Subquery(last.values("old_start")[:1]),
+            moved_from_place=models.Subquery(last.values("old_place")[:1]),
+        )
 
 
 class Meeting(models.Model):
@@ -121,6 +131,66 @@ class Meeting(models.Model):
     def closed_sections(self) -> list[int]:
         """§ numbers handled behind closed doors (needs the items prefetched)."""
         return [item.section for item in self.items.all() if not item.is_public]
+
+
+class MeetingMove(models.Model):
+    """A change of a meeting's time, place or form, with its reason: the notice's history.
+
+    The meeting row holds the current time and place; each move keeps what it was before
+    and after, so residents see "moved from ..." and the history of the notice stays.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="moves"
+    )
+    moved_at = models.DateTimeField(_("moved"), default=timezone.now)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason for the change"))
+    # Whether the notice was already out: then the move is a changed notice residents see.
+    after_notice = models.BooleanField(_("after the notice"), default=False)
+    old_start = models.DateTimeField(_("was to start"))
+    old_end = models.DateTimeField(_("was to end"), null=True, blank=True)
+    old_place = models.CharField(_("former place"), max_length=300, blank=True)
+    old_mode = models.CharField(
+        _("former form of meeting"), max_length=20, choices=MeetingMode.choices
+    )
+    new_start = models.DateTimeField(_("starts"))
+    new_end = models.DateTimeField(_("ends"), null=True, blank=True)
+    new_place = models.CharField(_("place"), max_length=300, blank=True)
+    new_mode = models.CharField(_("form of meeting"), max_length=20, choices=MeetingMode.choices)
+
+    class Meta:
+        ordering = ["meeting", "moved_at", "pk"]
+        verbose_name = _("change of time or place")
+        verbose_name_plural = _("changes of time or place")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="meeting_move_has_a_reason"),
+            in_choices("old_mode", MeetingMode.choices),
+            in_choices("new_mode", MeetingMode.choices),
+        ]
+        indexes = [models.Index(fields=["moved_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.old_start:%d.%m.%Y %H.%M} → {self.new_start:%d.%m.%Y %H.%M}"
+
+    @property
+    def time_changed(self) -> bool:
+        return self.old_start != self.new_start
+
+    @property
+    def place_changed(self) -> bool:
+        return self.old_place != self.new_place
+
+    @property
+    def mode_changed(self) -> bool:
+        return self.old_mode != self.new_mode
 
 
 class Presence(models.TextChoices):
@@ -221,6 +291,14 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         )
 
 
+class TakeUp(models.TextChoices):
+    """The body's decision on an item added after the notice period (lisäesityslista)."""
+
+    URGENT = "urgent", _("the body declared the matter urgent and took it up")
+    UNANIMOUS = "unanimous", _("the body took the matter up by a unanimous decision")
+    DECLINED = "declined", _("the body did not take the matter up")
+
+
 class AgendaItem(models.Model):
     """An item (pykälä, §) on a meeting's agenda."""
 
@@ -279,6 +357,19 @@ class AgendaItem(models.Model):
     # holiday calendar never moves a deadline that residents were already told.
     appeal_deemed_received = models.DateField(_("deemed received"), null=True, blank=True)
     appeal_last_day = models.DateField(_("last day to appeal"), null=True, blank=True)
+    # An item added after the agenda was published is on the supplementary agenda
+    # (lisäesityslista); one added too late for the notice needs the body's decision to
+    # take it up (rules.supplementary_item_problem).
+    supplementary_at = models.DateTimeField(
+        _("added to the supplementary agenda"), null=True, blank=True
+    )
+    take_up = models.CharField(
+        _("decision to take the matter up"),
+        max_length=10,
+        choices=TakeUp.choices,
+        blank=True,
+        default="",
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     modified_at = models.DateTimeField(_("modified"), default=timezone.now)
 
@@ -302,6 +393,12 @@ class AgendaItem(models.Model):
                 name="appeal_override_has_reason",
             ),
             in_choices("appeal_type", AppealType.choices),
+            in_choices("take_up", TakeUp.choices, blank=True),
+            models.CheckConstraint(
+                condition=Q(take_up="")
+                | Q(take_up__in=TakeUp.values, supplementary_at__isnull=False),
+                name="take_up_only_for_a_supplementary_item",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -314,6 +411,20 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("councils:item_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_supplementary(self) -> bool:
+        return self.supplementary_at is not None
+
+    def supplementary_on_time(self) -> bool:
+        """Added to the supplementary agenda within the notice period (needs meeting.body)."""
+        if self.supplementary_at is None:
+            return True
+        return notice_in_time(
+            published_on=timezone.localtime(self.supplementary_at).date(),
+            meeting_day=timezone.localtime(self.meeting.start).date(),
+            notice_days=self.meeting.body.notice_days,
+        )
 
     def appeal_dates(self) -> AppealDates | None:
         """The appeal clock of this decision once the minutes are online, else None.
@@ -411,6 +522,14 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {_('minutes')}"
+
+    def checkers(self) -> list[tuple[Person, datetime | None]]:
+        """The named checkers with when each approved (None: not yet)."""
+        pairs = [
+            (self.checker_1, self.checker_1_approved_at),
+            (self.checker_2, self.checker_2_approved_at),
+        ]
+        return [(person, approved) for person, approved in pairs if person is not None]
 
 
 class DecisionVersion(models.Model):

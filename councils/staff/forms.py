@@ -17,6 +17,7 @@ from councils.models import (
     AppealType,
     Body,
     Case,
+    CounterResolution,
     DisqualificationGround,
     MeetingMode,
     Office,
@@ -24,6 +25,7 @@ from councils.models import (
     Person,
     Presence,
     Proposal,
+    TakeUp,
     VoteMethod,
 )
 from councils.rules import confidential_item_problems
@@ -117,6 +119,14 @@ class ItemAddForm(forms.Form):
         return data
 
 
+# Help texts are shown as HTML by Django's field template: this one must contain none.
+RICH_TEXT_HELP = _(
+    "Separate paragraphs with a blank line. Mark personal data with double square brackets, "
+    "for example [[Maija Meikäläinen]]: it is hidden from the public web when the appeal "
+    "period ends."
+)
+
+
 class ItemForm(forms.ModelForm):
     """The item editor. `version` is the optimistic lock: the version the form was opened at."""
 
@@ -141,9 +151,8 @@ class ItemForm(forms.ModelForm):
             "is_public": _("Public item"),
         }
         help_texts = {
-            "body": _(
-                "Paragraphs, lists and links are kept. Mark personal data as <span data-personal>name</span>."
-            ),
+            "body": RICH_TEXT_HELP,
+            "proposal": RICH_TEXT_HELP,
             "summary": _("One or two sentences for lists and search results."),
         }
         widgets = {
@@ -251,6 +260,7 @@ class HandlingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=100_000,
+        help_text=RICH_TEXT_HELP,
     )
     notes = forms.CharField(
         label=_("Handling notes"),
@@ -277,6 +287,19 @@ class CounterProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["proposer"].queryset = members  # type: ignore[attr-defined]
         self.fields["seconder"].queryset = members  # type: ignore[attr-defined]
+
+
+class CounterSettleForm(forms.Form):
+    """A seconded counter-proposal settled without a vote: withdrawn or adopted unanimously."""
+
+    proposal = forms.ModelChoiceField(
+        label=_("Counter-proposal"), queryset=Proposal.objects.none(), widget=forms.HiddenInput
+    )
+    resolution = forms.ChoiceField(label=_("Settled"), choices=CounterResolution.choices)
+
+    def __init__(self, *args: Any, proposals: QuerySet[Proposal], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals  # type: ignore[attr-defined]
 
 
 BALLOT_CHOICES = [
@@ -375,7 +398,10 @@ class CancelForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     decision = forms.CharField(
-        label=_("Corrected decision"), widget=forms.Textarea(attrs={"rows": 6}), max_length=100_000
+        label=_("Corrected decision"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=100_000,
+        help_text=RICH_TEXT_HELP,
     )
     note = forms.CharField(
         label=_("What was corrected and why"),
@@ -383,6 +409,9 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Residents see this note next to the decision."),
     )
+
+    def clean_decision(self) -> str:
+        return editable_to_html(self.cleaned_data["decision"])
 
 
 class OfficialDecisionForm(forms.Form):
@@ -455,3 +484,32 @@ class ElectionForm(forms.Form):
             raise forms.ValidationError(_("List the candidates and their votes."))
         data["votes"] = votes
         return data
+
+
+class MeetingMoveForm(MeetingForm):
+    """A new time, place or form for a meeting, with the reason residents see."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Residents see it on the meeting's page with the former time and place."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, bodies=Body.objects.none(), **kwargs)
+        del self.fields["body"]
+        del self.fields["stream_url"]
+        # The browser's date and time inputs take ISO values; a localised "14.12.2026" or
+        # "14.00.00" would be dropped and the clerk would see an empty field.
+        self.fields["day"].widget.format = "%Y-%m-%d"
+        for name in ("start_time", "end_time"):
+            self.fields[name].widget.format = "%H:%M"
+
+
+class TakeUpForm(forms.Form):
+    """The body's decision on a supplementary item added after the notice period."""
+
+    decision = forms.ChoiceField(
+        label=_("The body's decision"), choices=TakeUp.choices, widget=forms.RadioSelect
+    )

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,7 +25,13 @@ from councils.models import (
 )
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.documents import documents_context
-from councils.staff.forms import CancelForm, ItemAddForm, MeetingForm, MinutesForm
+from councils.staff.forms import (
+    CancelForm,
+    ItemAddForm,
+    MeetingForm,
+    MeetingMoveForm,
+    MinutesForm,
+)
 from councils.staff.home import minutes_to_check
 from portal.lib.htmx import HtmxHttpRequest
 from portal.once import once_per_form
@@ -66,7 +72,11 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         )[:20]
     )
     to_check = minutes_to_check(user)
-    ready_to_publish = list(meetings.filter(state=MeetingState.MINUTES_CHECKED)[:20])
+    ready_to_publish = list(
+        meetings.filter(state=MeetingState.MINUTES_CHECKED).select_related(
+            "minutes__checker_1", "minutes__checker_2"
+        )[:20]
+    )
     appeals_ending = list(
         AgendaItem.objects.editable_by(user)
         .filter(appeal_last_day__gte=today, appeal_last_day__lte=today + timedelta(days=7))
@@ -137,6 +147,120 @@ def meeting_new(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+def _movable(meeting: Meeting) -> bool:
+    """Whether the meeting can still move (services.meeting_move has the rule and message)."""
+    return (
+        meeting.state in (MeetingState.PLANNED, MeetingState.NOTICE_PUBLISHED)
+        and meeting.start > timezone.now()
+    )
+
+
+def _move_initial(meeting: Meeting) -> dict[str, object]:
+    start = timezone.localtime(meeting.start)
+    end = timezone.localtime(meeting.end) if meeting.end else None
+    return {
+        "day": start.date(),
+        "start_time": start.time().replace(second=0, microsecond=0),
+        "end_time": end.time().replace(second=0, microsecond=0) if end else None,
+        "place": meeting.place,
+        "mode": meeting.mode,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def meeting_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Change a meeting's date, time, place or form, with the reason residents see."""
+    meeting = meeting_for(request, pk)
+    # An empty POST is an error shown on the form, not a fresh form.
+    form = MeetingMoveForm(
+        request.POST if request.method == "POST" else None, initial=_move_initial(meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            move = services.meeting_move(
+                meeting=meeting,
+                start=data["start"],
+                end=data["end"],
+                place=data["place"],
+                mode=data["mode"],
+                reason=data["reason"],
+                moved_by=request.user,
+            )
+        except services.RuleViolation as exc:
+            form.add_error(None, str(exc))
+        else:
+            start = timezone.localtime(move.new_start)
+            message = _("The meeting now starts on %(date)s at %(time)s.") % {
+                "date": formats.date_format(start.date(), "SHORT_DATE_FORMAT"),
+                "time": formats.time_format(start, "G.i"),
+            }
+            if move.after_notice:
+                message += " " + _(
+                    "Residents see the change on the meeting's page, subscribed calendars move "
+                    "the event, and followers of the body hear of it in the next daily digest."
+                )
+            return answer(request, url=reverse("staff:meeting", args=[meeting.pk]), message=message)
+    today = timezone.localdate()
+    return render(
+        request,
+        "councils/staff/meeting_move.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "moves": list(meeting.moves.select_related("moved_by")),
+            "movable": _movable(meeting),
+            "earliest_day": today + timedelta(days=meeting.body.notice_days),
+            "section": "staff",
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+@once_per_form
+def supplementary_item_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Add an item to the supplementary agenda (lisäesityslista) of a published agenda."""
+    meeting = meeting_for(request, pk)
+    form = ItemAddForm(request.POST, prefix="lisa")
+    if not form.is_valid():
+        context = _workspace_context(meeting) | {"supplementary_form": form}
+        template = (
+            "councils/staff/meeting.html#agenda" if request.htmx else "councils/staff/meeting.html"
+        )
+        return render(request, template, context, status=422 if request.htmx else 400)
+    data = form.cleaned_data
+    try:
+        item = services.item_add_supplementary(
+            meeting=meeting,
+            title=data["title"],
+            case=data["case"],
+            diary_number=data["diary_number"],
+            case_title=data["title"],
+        )
+    except (services.RuleViolation, ValidationError) as exc:
+        message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+        return _agenda_answer(request, meeting, error=message)
+    if item.supplementary_on_time():
+        note = _("It was added within the notice period, so it is part of the notice.")
+    else:
+        note = _(
+            "It was added after the notice period: at the meeting, record whether the body "
+            "takes the matter up."
+        )
+    return _agenda_answer(
+        request,
+        meeting,
+        message=_("§ %(section)s %(title)s is on the supplementary agenda and public now.")
+        % {"section": item.section, "title": item.title}
+        + " "
+        + note,
+    )
+
+
 def _workspace_context(meeting: Meeting) -> dict[str, object]:
     items = list(meeting.items.select_related("case", "handling", "presenter").order_by("section"))
     meeting_day = timezone.localtime(meeting.start).date()
@@ -147,9 +271,15 @@ def _workspace_context(meeting: Meeting) -> dict[str, object]:
             meeting_day=meeting_day, notice_days=meeting.body.notice_days
         ),
         "add_form": ItemAddForm(),
+        "supplementary_form": ItemAddForm(prefix="lisa"),
+        "supplementary_open": meeting.agenda_published_at is not None
+        and meeting.state == MeetingState.NOTICE_PUBLISHED,
+        "movable": _movable(meeting),
+        "moves": list(meeting.moves.all()),
         "cancel_form": CancelForm(),
         "minutes_form": MinutesForm(attendees=services.attendees(meeting)),
-        "started": meeting.start <= timezone.now(),
+        "started": rules.recording_open(start=meeting.start, now=timezone.now()),
+        "recording_opens": services.recording_opens_message(meeting),
         **documents_context(meeting),
         "history": list(
             meeting.history.select_related("history_user").order_by("-history_date")[:30]

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from councils import services
 from councils.models import Meeting
+from councils.record import record_for, record_prefetches
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import CorrectionForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.sanitize import html_to_editable
 from portal.once import once_per_form
 
 
@@ -56,14 +58,11 @@ def minutes_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """What a checker approves: every item with its handling and decision, in full."""
     meeting = _reviewable(request, pk)
     items = list(
-        meeting.items.select_related("handling", "case").prefetch_related(
-            "handling__proposals__proposer",
-            "handling__proposals__seconder",
-            "handling__votes__ballots__person",
-            "handling__dissents__person",
-            "disqualifications__person",
-        )
+        meeting.items.select_related("handling", "case")
+        .prefetch_related(*record_prefetches())
+        .order_by("section")
     )
+    records = [(item, record_for(item)) for item in items]
     person = getattr(request.user, "person", None)
     minutes = getattr(meeting, "minutes", None)
     can_approve = bool(
@@ -81,7 +80,8 @@ def minutes_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "minutes": minutes,
-            "items": items,
+            "records": records,
+            "problems": [p for _item, record in records if record for p in record.problems],
             "attendances": list(
                 meeting.attendances.select_related("person").order_by("role", "person__last_name")
             ),
@@ -139,7 +139,8 @@ def decision_correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     handling = getattr(item, "handling", None)
     form = CorrectionForm(
-        request.POST or None, initial={"decision": handling.decision if handling else ""}
+        request.POST or None,
+        initial={"decision": html_to_editable(handling.decision) if handling else ""},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,16 +26,20 @@ from councils.models import (
     Presence,
     Proposal,
     ProposalKind,
+    Vote,
 )
+from councils.record import record_for, record_prefetches
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import (
     AttendanceForm,
     ChairForm,
     CounterProposalForm,
+    CounterSettleForm,
     DisqualificationForm,
     DissentForm,
     ElectionForm,
     HandlingForm,
+    TakeUpForm,
     VoteForm,
 )
 from portal.lib.htmx import HtmxHttpRequest
@@ -211,18 +216,34 @@ def _members(item: AgendaItem) -> Any:
     )
 
 
+def _open_counters(item: AgendaItem) -> QuerySet[Proposal]:
+    """Seconded counter-proposals still to be voted on (not withdrawn, adopted or voted)."""
+    return (
+        Proposal.objects.filter(
+            handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False, resolution=""
+        )
+        .exclude(pk__in=Vote.objects.filter(handling__item=item).values("no_proposal"))
+        .select_related("proposer")
+    )
+
+
 def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
+    item = (
+        AgendaItem.objects.select_related("meeting__body", "handling", "presenter")
+        .prefetch_related(*record_prefetches())
+        .get(pk=item.pk)
+    )
     handling = getattr(item, "handling", None)
+    record = record_for(item)
     voters = [a.person for a in services.voters_for(item)]
     members = _members(item)
-    counters = Proposal.objects.filter(
-        handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False
-    )
+    open_counters = _open_counters(item)
     present, needed, quorate = services.item_quorum(item)
     return {
         "item": item,
         "meeting": item.meeting,
         "handling": handling,
+        "record": record,
         "quorum": {"present": present, "needed": needed, "quorate": quorate},
         "handling_form": forms.get("handling_form")
         or HandlingForm(
@@ -233,22 +254,16 @@ def _record_context(item: AgendaItem, **forms: Any) -> dict[str, Any]:
             }
         ),
         "counter_form": forms.get("counter_form") or CounterProposalForm(members=members),
-        "vote_form": forms.get("vote_form") or VoteForm(proposals=counters, voters=voters),
+        "take_up_form": forms.get("take_up_form")
+        or TakeUpForm(initial={"decision": item.take_up or None}, prefix="otto"),
+        "take_up_needed": item.is_supplementary and not item.supplementary_on_time(),
+        "open_counters": list(open_counters),
+        "vote_form": forms.get("vote_form") or VoteForm(proposals=open_counters, voters=voters),
         "disqualification_form": forms.get("disqualification_form")
-        or DisqualificationForm(members=services.attendees(item.meeting)),
-        "dissent_form": forms.get("dissent_form") or DissentForm(members=members),
+        or DisqualificationForm(members=services.attendees(item.meeting), prefix="esteellisyys"),
+        "dissent_form": forms.get("dissent_form") or DissentForm(members=members, prefix="eriava"),
         "election_form": forms.get("election_form")
         or ElectionForm(candidates=Person.objects.order_by("last_name", "first_name")),
-        "elections": list(handling.elections.prefetch_related("candidates__person"))
-        if handling
-        else [],
-        "proposals": list(
-            Proposal.objects.filter(handling__item=item).select_related("proposer", "seconder")
-        ),
-        "votes": list(handling.votes.prefetch_related("ballots__person")) if handling else [],
-        "disqualifications": list(item.disqualifications.select_related("person")),
-        "dissents": list(handling.dissents.select_related("person")) if handling else [],
-        "has_counter": counters.exists(),
         "history": list(
             handling.history.select_related("history_user").order_by("-history_date")[:20]
         )
@@ -320,8 +335,59 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if proposal.seconder_id is None:
         message = _("The counter-proposal is recorded; without a seconder it lapsed.")
     else:
-        message = _("The seconded counter-proposal is recorded; it goes to the vote.")
+        message = _(
+            "The seconded counter-proposal is recorded; it goes to the vote unless it is "
+            "withdrawn or adopted unanimously."
+        )
     return _record_answer(request, item, message=message)
+
+
+@login_required
+@require_POST
+@once_per_form
+def take_up_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Whether the body took up an item added to the supplementary agenda too late."""
+    item = item_for(request, pk)
+    form = TakeUpForm(request.POST, prefix="otto")
+    if not form.is_valid():
+        return _record_answer(request, item, take_up_form=form)
+    try:
+        item = services.item_take_up_record(item=item, decision=form.cleaned_data["decision"])
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(
+        request,
+        item,
+        message=_("Recorded for § %(section)s: %(decision)s.")
+        % {"section": item.section, "decision": item.get_take_up_display()},
+    )
+
+
+@login_required
+@require_POST
+@once_per_form
+def counter_proposal_settle(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    form = CounterSettleForm(request.POST, proposals=_open_counters(item))
+    if not form.is_valid():
+        return _record_answer(
+            request,
+            item,
+            error=_(
+                "Choose a seconded counter-proposal that is still open, and whether it was "
+                "withdrawn or adopted unanimously."
+            ),
+        )
+    try:
+        proposal = services.counter_proposal_settle(item=item, **form.cleaned_data)
+    except services.RuleViolation as exc:
+        return _record_answer(request, item, error=str(exc))
+    return _record_answer(
+        request,
+        item,
+        message=_("Recorded: %(proposal)s was %(resolution)s.")
+        % {"proposal": proposal.label, "resolution": proposal.get_resolution_display()},
+    )
 
 
 @login_required
@@ -329,11 +395,10 @@ def counter_proposal_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @once_per_form
 def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    counters = Proposal.objects.filter(
-        handling__item=item, kind=ProposalKind.COUNTER, seconder__isnull=False
-    )
     form = VoteForm(
-        request.POST, proposals=counters, voters=[a.person for a in services.voters_for(item)]
+        request.POST,
+        proposals=_open_counters(item),
+        voters=[a.person for a in services.voters_for(item)],
     )
     extra = {key for key in request.POST if key.startswith("ballot_") and key not in form.fields}
     if extra:
@@ -373,7 +438,10 @@ def vote_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @once_per_form
 def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    form = DisqualificationForm(request.POST, members=services.attendees(item.meeting))
+    # Prefixed: the dissent form on the same page also has a member field.
+    form = DisqualificationForm(
+        request.POST, members=services.attendees(item.meeting), prefix="esteellisyys"
+    )
     if not form.is_valid():
         return _record_answer(request, item, disqualification_form=form)
     try:
@@ -388,7 +456,7 @@ def disqualification_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @once_per_form
 def dissent_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
-    form = DissentForm(request.POST, members=_members(item))
+    form = DissentForm(request.POST, members=_members(item), prefix="eriava")
     if not form.is_valid():
         return _record_answer(request, item, dissent_form=form)
     try:

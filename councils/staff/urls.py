@@ -24,6 +24,12 @@ urlpatterns = [
     path("kokoukset/<int:pk>/esikatselu/", meetings.agenda_preview, name="agenda_preview"),
     path("kokoukset/<int:pk>/asiat/", meetings.item_add, name="item_add"),
     path(
+        "kokoukset/<int:pk>/lisaesityslista/",
+        meetings.supplementary_item_add,
+        name="supplementary_item_add",
+    ),
+    path("kokoukset/<int:pk>/siirto/", meetings.meeting_move, name="meeting_move"),
+    path(
         "kokoukset/<int:pk>/julkaise-kutsu/", meetings.meeting_publish_notice, name="publish_notice"
     ),
     path(
@@ -48,9 +54,19 @@ urlpatterns = [
     path("pykalat/<int:pk>/kasittely/", recording.item_record, name="item_record"),
     path("pykalat/<int:pk>/kasittely/tallenna/", recording.handling_save, name="handling_save"),
     path(
+        "pykalat/<int:pk>/kasiteltavaksi-otto/",
+        recording.take_up_save,
+        name="take_up_save",
+    ),
+    path(
         "pykalat/<int:pk>/vastaehdotus/",
         recording.counter_proposal_add,
         name="counter_proposal_add",
+    ),
+    path(
+        "pykalat/<int:pk>/vastaehdotus/ratkaisu/",
+        recording.counter_proposal_settle,
+        name="counter_proposal_settle",
     ),
     path("pykalat/<int:pk>/aanestys/", recording.vote_save, name="vote_save"),
     path(

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from councils.models import AgendaItem
+from councils.record import HandlingRecord, record_for
 from portal.lib.sanitize import clean_html, redact_personal_data
-from portal.lib.textdiff import word_diff
+from portal.lib.textdiff import passage_diff
 
 register = template.Library()
 
@@ -24,7 +26,8 @@ def public_html(value: str, item: AgendaItem) -> SafeString:
 
 @register.simple_tag
 def amendments(proposal: str, decision: str) -> SafeString:
-    return word_diff(proposal, decision)
+    """How the decision differs from the proposal, in whole changed passages."""
+    return passage_diff(proposal, decision, removed_label=_("Removed:"), added_label=_("Added:"))
 
 
 @register.filter
@@ -34,3 +37,12 @@ def document_html(value: str, redact: bool) -> SafeString:
     if redact:
         cleaned = redact_personal_data(cleaned)
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter
+def handling_record(item: AgendaItem, redact: bool = False) -> HandlingRecord | None:
+    """The record of the item's handling (councils.record), as every output renders it.
+
+    `redact` hides tagged personal data (a redacted PDF). Needs record_prefetches.
+    """
+    return record_for(item, redact=bool(redact))

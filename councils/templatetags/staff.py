@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.text import Truncator
+
+from councils import rules, services
 
 register = template.Library()
 
@@ -35,3 +38,11 @@ def history_changes(record: Any) -> list[dict[str, str]]:
 
 def _shown(value: Any) -> str:
     return Truncator("–" if value in (None, "") else str(value)).chars(160)
+
+
+@register.simple_tag
+def recording_not_open(meeting: Any) -> str:
+    """Why the meeting cannot be recorded yet ("" once it has started)."""
+    if rules.recording_open(start=meeting.start, now=timezone.now()):
+        return ""
+    return services.recording_opens_message(meeting)

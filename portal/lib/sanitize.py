@@ -119,15 +119,26 @@ def redact_personal_data(value: str) -> str:
 
 _SIMPLE_MARKUP = re.compile(r"</?(p|br)\s*/?>", re.IGNORECASE)
 
+# Personal data as a clerk types it: [[Maija Meikäläinen]], on one line, without tags.
+PERSONAL_MARKUP = re.compile(r"\[\[([^\[\]<>\n]{1,300}?)\]\]")
+_PERSONAL_SPAN = re.compile(r'<span data-personal(?:="")?>([^<>\n]{1,300}?)</span>')
+
+
+def mark_personal_data(value: str) -> str:
+    """[[name]] becomes <span data-personal>name</span>, which the public web hides when the
+    appeal period ends (redact_personal_data); the clerk needs to type no HTML."""
+    return PERSONAL_MARKUP.sub(r"<span data-personal>\1</span>", value)
+
 
 def html_to_editable(value: str) -> str:
     """Rich text as a clerk edits it: plain paragraphs when it has only <p> and <br>.
 
-    Anything richer (lists, links, tagged personal data) stays as HTML, so nothing is lost
-    in a round trip through the form.
+    Tagged personal data shows as [[name]]. Anything richer (lists, links) stays as HTML,
+    so nothing is lost in a round trip through the form.
     """
     if not value or "<" not in value:
         return value
+    value = _PERSONAL_SPAN.sub(r"[[\1]]", value)
     if re.search(r"<(?!/?(p|br)\b)", value, re.IGNORECASE):
         return value
     paragraphs = re.split(r"</p>\s*", value)
@@ -135,14 +146,20 @@ def html_to_editable(value: str) -> str:
     return "\n\n".join(t for t in text if t)
 
 
-def editable_to_html(value: str) -> str:
-    """A clerk's text as HTML: blank-line separated paragraphs become <p>, HTML passes through."""
-    value = (value or "").strip()
-    if not value or "<" in value:
-        return value
-    blocks = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
+def text_to_html(value: str) -> str:
+    """Plain text as HTML paragraphs (blank lines part them, single newlines become <br>)."""
+    blocks = re.split(r"\n\s*\n", (value or "").strip().replace("\r\n", "\n"))
     return "".join(
         "<p>" + escape(block.strip()).replace("\n", "<br>") + "</p>"
         for block in blocks
         if block.strip()
     )
+
+
+def editable_to_html(value: str) -> str:
+    """A clerk's text as HTML: blank-line separated paragraphs become <p>, HTML passes through,
+    and [[name]] marks personal data in either."""
+    value = (value or "").strip()
+    if not value:
+        return value
+    return mark_personal_data(value if "<" in value else text_to_html(value))

@@ -222,7 +222,15 @@ def test_the_item_page_shows_the_vote_table_and_the_chairs_casting_vote(client):
 def test_the_item_page_shows_the_amendment_against_the_proposal(client):
     item, _ = _decided_item_with_a_tied_vote()
     html = client.get(item.get_absolute_url()).content.decode()
-    assert "<ins>suunnitelman muutettuna.</ins>" in html or "<ins>muutettuna.</ins>" in html
+    diff = html[html.index('class="diff"') :]
+    diff = diff[: diff.index("</p>")]
+    # Whole changed passages, each labelled for screen readers, not alternating words.
+    assert diff.count("<del>") == diff.count("<ins>") == 1
+    assert (
+        '<ins><span class="visually-hidden">Lisätty: </span>hyväksyi suunnitelman muutettuna.'
+        in diff
+    )
+    assert '<del><span class="visually-hidden">Poistettu: </span>hyväksyy suunnitelman.' in diff
 
 
 def test_the_item_page_shows_the_appeal_dates(client):

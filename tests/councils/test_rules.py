@@ -266,3 +266,104 @@ def test_personal_data_is_public_until_the_last_day_of_appeal():
 
 def test_personal_data_in_decisions_without_appeal_is_never_public():
     assert not personal_data_public(today=date(2026, 9, 1), appeal_last_day=None)
+
+
+# --- recording ---
+
+
+def test_recording_opens_at_the_start_and_not_a_minute_before():
+    from councils.rules import recording_open
+
+    start = datetime(2026, 3, 3, 14, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+    assert recording_open(start=start, now=start)
+    assert not recording_open(start=start, now=datetime(2026, 3, 3, 13, 59, tzinfo=start.tzinfo))
+    assert recording_open(start=start, now=datetime(2026, 3, 4, 9, 0, tzinfo=start.tzinfo))
+
+
+# --- counter-proposals: voted, withdrawn or adopted ---
+
+
+def test_a_seconded_counter_proposal_is_unsettled_until_voted_withdrawn_or_adopted():
+    from councils.rules import CounterProposalState, counter_proposals_unsettled
+
+    states = [
+        CounterProposalState("lapsed", seconded=False),
+        CounterProposalState("open", seconded=True),
+        CounterProposalState("voted", seconded=True, voted=True),
+        CounterProposalState("withdrawn", seconded=True, withdrawn=True),
+        CounterProposalState("adopted", seconded=True, adopted_unanimously=True),
+    ]
+    assert counter_proposals_unsettled(states) == ["open"]
+
+
+@pytest.mark.parametrize(
+    ("counter_won", "as_proposed", "presenters_text", "follows"),
+    [
+        (False, True, True, True),  # the presenter's proposal won: as proposed is right
+        (True, True, False, False),  # a counter-proposal won: not "as proposed"
+        (True, False, True, False),  # ...nor the presenter's text
+        (True, False, False, True),  # amended, with the counter-proposal's text
+    ],
+)
+def test_the_decision_follows_the_winning_proposal(
+    counter_won, as_proposed, presenters_text, follows
+):
+    from councils.rules import decision_follows_winner
+
+    assert (
+        decision_follows_winner(
+            counter_won=counter_won,
+            decided_as_proposed=as_proposed,
+            decision_is_presenters=presenters_text,
+        )
+        is follows
+    )
+
+
+# --- moving a meeting, the supplementary agenda ---
+
+
+def test_a_new_time_after_the_notice_keeps_the_notice_period_and_nothing_else_does():
+    from councils.rules import move_notice_last_day
+
+    day = date(2026, 12, 10)
+    assert move_notice_last_day(
+        notice_published=True, time_changed=True, meeting_day=day, notice_days=4
+    ) == date(2026, 12, 6)
+    assert (
+        move_notice_last_day(
+            notice_published=False, time_changed=True, meeting_day=day, notice_days=4
+        )
+        is None
+    )
+    assert (
+        move_notice_last_day(
+            notice_published=True, time_changed=False, meeting_day=day, notice_days=4
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("on_time", "take_up", "is_council", "prepared", "problem"),
+    [
+        (True, "", False, True, None),  # sent within the notice period: part of the notice
+        (False, "", False, True, "needs_take_up"),
+        (False, "urgent", False, False, None),  # a board may take up an unprepared item
+        (False, "declined", False, True, "declined"),
+        (False, "urgent", True, True, None),  # the council, a prepared item: urgency
+        (False, "urgent", True, False, "needs_unanimity"),  # unprepared: only unanimously
+        (False, "unanimous", True, False, None),
+    ],
+)
+def test_a_late_supplementary_item_is_decided_only_when_taken_up(
+    on_time, take_up, is_council, prepared, problem
+):
+    from councils.rules import supplementary_item_problem
+
+    assert (
+        supplementary_item_problem(
+            on_time=on_time, take_up=take_up, is_council=is_council, prepared=prepared
+        )
+        == problem
+    )

@@ -422,3 +422,35 @@ def test_nothing_is_decided_without_a_quorum():
     with pytest.raises(RuleViolation, match="no quorum"):
         services.handling_record(item=item, outcome=Outcome.AS_PROPOSED, decision="<p>x</p>")
     assert not hasattr(AgendaItem.objects.get(pk=item.pk), "handling")
+
+
+def test_nothing_is_recorded_before_the_meeting_starts():
+    """Attendance, handlings, proposals, votes and the rest wait for the start (rule named)."""
+    body = BodyFactory(seats=3, notice_days=4)
+    start = timezone.localtime(_future(14)).replace(hour=14)
+    meeting = MeetingFactory(body=body, start=start, year=start.year)
+    item = AgendaItemFactory(meeting=meeting, section=1, proposal="<p>Hyväksytään.</p>")
+    members = [PersonFactory() for _ in range(3)]
+    opens = r"Recording opens when the meeting starts on .+ at 14\.00"
+    with pytest.raises(RuleViolation, match=opens):
+        services.attendance_record(
+            meeting=meeting,
+            rows=[AttendanceRow(person=p, role="member", presence="present") for p in members],
+        )
+    attempts = [
+        lambda: services.handling_record(item=item, outcome=Outcome.AS_PROPOSED, decision="x"),
+        lambda: services.counter_proposal_add(
+            item=item, proposer=members[0], text="Hylätään.", seconder=members[1]
+        ),
+        lambda: services.disqualification_record(item=item, person=members[0], ground="party"),
+        lambda: services.dissent_record(item=item, person=members[0], reasons="x"),
+        lambda: services.election_record(item=item, position="x", seats=1, votes={1: 1}),
+        lambda: services.meeting_mark_held(meeting=meeting),
+    ]
+    for attempt in attempts:
+        with pytest.raises(RuleViolation, match=opens):
+            attempt()
+    assert not Attendance.objects.filter(meeting=meeting).exists()
+    assert not AgendaItem.objects.filter(pk=item.pk, handling__isnull=False).exists()
+    meeting.refresh_from_db()
+    assert meeting.state == MeetingState.NOTICE_PUBLISHED

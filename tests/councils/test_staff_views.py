@@ -14,7 +14,9 @@ from councils.services import AttendanceRow
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
+    HandlingFactory,
     MeetingFactory,
+    MinutesFactory,
     PersonFactory,
     UserFactory,
 )
@@ -46,6 +48,7 @@ def world():  # type: ignore[no-untyped-def]
 
 GET_URLS = [
     ("staff:meeting", "meeting"),
+    ("staff:meeting_move", "meeting"),
     ("staff:agenda_preview", "meeting"),
     ("staff:attendance", "meeting"),
     ("staff:minutes_review", "meeting"),
@@ -55,6 +58,7 @@ GET_URLS = [
 ]
 POST_URLS = [
     ("staff:item_add", "meeting"),
+    ("staff:supplementary_item_add", "meeting"),
     ("staff:publish_notice", "meeting"),
     ("staff:publish_agenda", "meeting"),
     ("staff:mark_held", "meeting"),
@@ -65,7 +69,9 @@ POST_URLS = [
     ("staff:item_move", "item"),
     ("staff:item_remove", "item"),
     ("staff:handling_save", "item"),
+    ("staff:take_up_save", "item"),
     ("staff:counter_proposal_add", "item"),
+    ("staff:counter_proposal_settle", "item"),
     ("staff:vote_save", "item"),
     ("staff:disqualification_add", "item"),
     ("staff:dissent_add", "item"),
@@ -382,6 +388,10 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
     "staff:home": ("GET", SIGNED_IN),
     "staff:meeting_new": ("GET", CLERKS | {"other_clerk", "forum_secretary"}),  # own body
     "staff:meeting": ("GET", CLERKS),
+    "staff:meeting_move": ("GET", CLERKS),
+    "staff:supplementary_item_add": ("POST", CLERKS),
+    "staff:take_up_save": ("POST", CLERKS),
+    "staff:counter_proposal_settle": ("POST", CLERKS),
     "staff:agenda_preview": ("GET", CLERKS),
     "staff:item_add": ("POST", CLERKS),
     "staff:publish_notice": ("POST", CLERKS),
@@ -488,3 +498,88 @@ def test_the_permission_matrix(everyone):
             if not ok:
                 wrong.append(f"{route.name} {method} as {role}: {status}")
     assert wrong == [], "\n".join(wrong)
+
+
+def test_the_workspace_says_when_recording_opens_instead_of_hiding_it(client, world):
+    start = timezone.localtime(timezone.now() + timedelta(days=14)).replace(hour=14, minute=0)
+    meeting = MeetingFactory(body=world["body"], start=start, year=start.year)
+    item = AgendaItemFactory(meeting=meeting, section=1)
+    client.force_login(world["clerk"])
+    html = client.get(reverse("staff:meeting", args=[meeting.pk])).content.decode()
+    assert "Kirjaaminen avautuu, kun kokous alkaa" in html
+    assert "klo 14.00" in html
+    assert reverse("staff:attendance", args=[meeting.pk]) not in html
+    assert reverse("staff:item_record", args=[item.pk]) not in html
+    response = client.post(
+        reverse("staff:attendance", args=[meeting.pk]),
+        {
+            "a-TOTAL_FORMS": "1",
+            "a-INITIAL_FORMS": "0",
+            "a-0-person": PersonFactory().pk,
+            "a-0-role": "member",
+            "a-0-presence": "present",
+        },
+        follow=True,
+    )
+    assert "Kirjaaminen avautuu, kun kokous alkaa" in response.content.decode()
+    assert not meeting.attendances.exists()
+
+
+def test_a_clerk_marks_personal_data_with_brackets_and_the_public_web_hides_it_later(client, world):
+    """[[name]] in the item editor needs no HTML, and the appeal-period removal honours it."""
+    item = world["item"]
+    client.force_login(world["clerk"])
+    url = reverse("staff:item_edit", args=[item.pk])
+    editor = client.get(url).content.decode()
+    assert "[[Maija Meikäläinen]]" in editor  # the help text shows the markup as typed
+    assert "data-personal" not in editor
+    form = {
+        "title": item.title,
+        "summary": "",
+        "body": "Hakija [[Ville Virtanen]] pyysi lisäaikaa.",
+        "proposal": "Myönnetään lisäaika.",
+        "is_public": "on",
+        "appeal_type": "rectification",
+        "version": "1",
+    }
+    assert client.post(url, form).status_code == 302
+    item.refresh_from_db()
+    assert (
+        item.body == '<p>Hakija <span data-personal="">Ville Virtanen</span> pyysi lisäaikaa.</p>'
+    )
+    assert "Hakija [[Ville Virtanen]] pyysi lisäaikaa." in client.get(url).content.decode()
+
+    HandlingFactory(item=item)
+    meeting = item.meeting
+    meeting.state = MeetingState.MINUTES_PUBLISHED
+    meeting.save(update_fields=["state"])
+    minutes = MinutesFactory(meeting=meeting, published_at=timezone.now() - timedelta(days=2))
+    client.logout()
+    assert "Ville Virtanen" in client.get(item.get_absolute_url()).content.decode()
+    minutes.published_at = timezone.now() - timedelta(days=60)
+    minutes.save(update_fields=["published_at"])
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert "Ville Virtanen" not in html
+    assert "[henkilötieto poistettu]" in html
+
+
+def test_the_dashboard_and_the_workspace_name_the_checkers_and_who_has_approved(client, world):
+    meeting = world["meeting"]
+    meeting.state = MeetingState.MINUTES_DRAFTED
+    meeting.save(update_fields=["state"])
+    first = PersonFactory(first_name="Tiina", last_name="Tarkastaja")
+    second = PersonFactory(first_name="Toivo", last_name="Toinen")
+    approved = timezone.localtime(timezone.now()).replace(hour=9, minute=30)
+    MinutesFactory(
+        meeting=meeting,
+        checker_1=first,
+        checker_2=second,
+        checker_1_approved_at=approved,
+        checker_2_approved_at=None,
+        published_at=None,
+    )
+    client.force_login(world["clerk"])
+    for url in ["/hallinta/", reverse("staff:meeting", args=[meeting.pk])]:
+        html = client.get(url).content.decode()
+        assert f"Tiina Tarkastaja: <strong>hyväksyi {approved:%-d.%-m.%Y} klo 9.30" in html, url
+        assert "Toivo Toinen: ei ole vielä hyväksynyt" in html, url

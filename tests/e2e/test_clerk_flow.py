@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from icalendar import Calendar
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
-from councils.models import Meeting, MeetingState
+from councils import documents
+from councils.models import AgendaItem, Document, DocumentKind, Meeting, MeetingState
 
 PASSWORD = "raati-demo-2026"
 
@@ -103,6 +106,41 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     page.get_by_role("button", name="Julkaise esityslista").click()
     _status(page, "Esityslista on julkaistu")
 
+    # After the notice, the meeting moves a week later; a resident's calendar keeps the event.
+    before = _calendar_event(page, meeting)
+    page.get_by_role("link", name="Siirrä kokous").click()
+    expect(page.locator("h1")).to_contain_text("Siirrä kokous")
+    _check(page, assert_accessible, js)
+    too_soon = timezone.localdate() + timedelta(days=1)
+    page.get_by_label("Päivämäärä").fill(too_soon.isoformat())
+    page.get_by_label("Muutoksen syy").fill("Aluehallituksen iltakoulu siirtyi.")
+    page.get_by_role("button", name="Siirrä kokous").click()
+    expect(page.locator(".error-summary")).to_contain_text("vähintään 3 päivää ennen kokousta")
+    _check(page, assert_accessible, js)
+    # A week later, or earlier when later would be next year (a meeting keeps its year).
+    new_day = day + timedelta(days=7)
+    new_day = new_day if new_day.year == day.year else day - timedelta(days=7)
+    page.get_by_label("Päivämäärä").fill(new_day.isoformat())
+    page.get_by_label("Alkaa klo").fill("16:00")
+    page.get_by_role("button", name="Siirrä kokous").click()
+    _status(page, "Kokous alkaa nyt")
+    expect(page.locator("main")).to_contain_text("siirretty ajankohdasta")
+    expect(page.locator("main")).to_contain_text(f"{day.day}.{day.month}.{day.year} klo 14.00")
+    _check(page, assert_accessible, js)
+    after = _calendar_event(page, meeting)
+    assert str(after["uid"]) == str(before["uid"])
+    assert int(after["sequence"]) > int(before["sequence"])
+    assert timezone.localtime(after.decoded("dtstart")).date() == new_day
+
+    # A late item goes on the supplementary agenda, public at once.
+    supplementary = "Ensihoidon lisämääräraha"
+    page.get_by_label("Otsikko").fill(supplementary)
+    page.get_by_label("Tai uusi asia: diaarinumero").fill("904/02.02.00/2026")
+    page.get_by_role("button", name="Lisää lisäesityslistalle").click()
+    _status(page, "on lisäesityslistalla")
+    expect(page.locator("#agenda")).to_contain_text("lisäesityslista")
+    _check(page, assert_accessible, js)
+
     # The day of the meeting comes.
     Meeting.objects.filter(pk=meeting.pk).update(start=timezone.now() - timedelta(hours=1))
     page.reload()
@@ -139,8 +177,9 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     page.get_by_role("button", name="Kirjaa äänestys").click()
     _status(page, "Äänestys kirjattu")
     _check(page, assert_accessible, js)
-    _field(page, "Jäsen").first.select_option(label=members[0])
-    page.get_by_label("Perustelut").fill("Sääntökirja rajaa pienet palveluntuottajat pois.")
+    dissent = page.locator("section[aria-labelledby='dissent-heading']")
+    dissent.get_by_label(re.compile("^Jäsen:?$")).select_option(label=members[0])
+    dissent.get_by_label("Perustelut").fill("Sääntökirja rajaa pienet palveluntuottajat pois.")
     page.get_by_role("button", name="Kirjaa eriävä mielipide").click()
     _status(page, "eriävä mielipide on kirjattu")
 
@@ -158,11 +197,40 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     page.get_by_role("button", name="Tallenna käsittely").click()
     _status(page, "käsittely on tallennettu")
 
+    # § 3: a seconded counter-proposal wins the vote and becomes the decision; no first
+    # save of the handling is needed before the vote.
     page.get_by_role("link", name=meeting_label(meeting)).click()
     _record_link(page, 2).click()
-    _field(page, "Päätös").fill("Aluehallitus merkitsi seurannan tiedoksi.")
+    expect(page.get_by_role("button", name="Kirjaa äänestys")).to_have_count(0)
+    proposer = page.get_by_label("Ehdottaja")
+    proposer.select_option(label=members[2])
+    page.get_by_label("Kannattaja").select_option(label=members[3])
+    _field(page, "Vastaehdotus").fill(COUNTER)
+    page.get_by_role("button", name="Kirjaa vastaehdotus").click()
+    _status(page, "kannatettu vastaehdotus")
+    ballots = page.locator(".ballots-entry select")
+    for index in range(ballots.count() - 1):  # all but one vote No (the counter-proposal)
+        ballots.nth(index).select_option("no")
+    _field(page, "Puheenjohtaja").select_option(index=1)
+    page.get_by_role("button", name="Kirjaa äänestys").click()
+    _status(page, "Äänestys kirjattu")
+    won = f"Vastaehdotus ({members[2]}) voitti äänestyksen, ja se on päätös."
+    expect(page.locator("#outcome-heading ~ p.notice")).to_have_text(won)
+    expect(_field(page, "Päätös")).to_have_value(COUNTER)
+    _check(page, assert_accessible, js)
+
+    # § 4, the supplementary item added after the notice period: taken up as urgent.
+    page.get_by_role("link", name=meeting_label(meeting)).click()
+    _record_link(page, 3).click()
+    page.get_by_role("button", name="Tallenna käsittely").click()
+    _status(page, "kokouskutsun määräajan jälkeen")
+    page.get_by_label("toimielin totesi asian kiireelliseksi ja otti sen käsiteltäväksi").check()
+    page.get_by_role("button", name="Kirjaa päätös").click()
+    _status(page, "Kirjattu § ")
+    _field(page, "Päätös").fill("Aluehallitus myönsi ensihoidolle lisämäärärahan.")
     page.get_by_role("button", name="Tallenna käsittely").click()
     _status(page, "käsittely on tallennettu")
+    _check(page, assert_accessible, js)
 
     # Minutes: held, drafted with two checkers.
     page.get_by_role("link", name=meeting_label(meeting)).click()
@@ -213,6 +281,52 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     expect(page.get_by_text("läheinen on asianosainen")).to_be_visible()
     expect(page.get_by_text("Aluehallitus hyväksyi palvelutasopäätöksen.")).to_be_visible()
 
+    # The counter-proposal that won: the public page, the checkers' view and the extract
+    # PDF say the same thing.
+    item = AgendaItem.objects.get(meeting=meeting, title="Hoitajamitoituksen seuranta")
+    said = [
+        "Hyväksytty muutettuna.",
+        f"Vastaehdotus ({members[2]}) – kannattaja {members[3]} – äänestettiin: {COUNTER}",
+        f"Jaa = päätösehdotus, Ei = vastaehdotus ({members[2]})",
+        f"Vastaehdotus ({members[2]}) voitti äänestyksen, ja se on päätös.",
+    ]
+    page.goto(item.get_absolute_url())
+    _check(page, assert_accessible, js)
+    public = _text(page.locator("main").inner_text())
+    _sign_in(page, "sihteeri")
+    page.goto(f"/hallinta/kokoukset/{meeting.pk}/tarkastus/")
+    _check(page, assert_accessible, js)
+    review = _text(
+        page.locator("section.review-item", has=page.locator(f"#review-{item.pk}")).inner_text()
+    )
+    _sign_out(page)
+    extract = Document.objects.get(kind=DocumentKind.EXTRACT, item=item, redacted=False)
+    reader = PdfReader(BytesIO(documents.render_pdf(extract)))
+    pdf = _text(" ".join(p.extract_text() for p in reader.pages))
+    for where, text in [("public page", public), ("checkers' view", review), ("extract", pdf)]:
+        for sentence in said:
+            assert sentence in text, f"the {where} does not say {sentence!r}"
+        assert "Hyväksytty ehdotuksen mukaisesti" not in text, where
+    page.goto(meeting.get_absolute_url())
+    expect(page.locator("main")).to_contain_text("Kokous on siirretty.")
+    expect(page.locator(".agenda")).to_contain_text(supplementary)
+    expect(page.locator(".agenda")).to_contain_text("lisäesityslista")
+
+
+COUNTER = "Hoitajamitoituksen seuranta tuodaan aluehallitukselle neljännesvuosittain."
+
+
+def _text(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _calendar_event(page: Page, meeting: Meeting):  # type: ignore[no-untyped-def]
+    """The meeting in the body's calendar file, as a resident's calendar fetches it."""
+    response = page.request.get("/toimielimet/aluehallitus/kokoukset.ics")
+    uid = f"meeting-{meeting.pk}@"
+    events = Calendar.from_ical(response.body()).walk("VEVENT")
+    return next(e for e in events if str(e["uid"]).startswith(uid))
+
 
 def _record_link(page: Page, index: int):  # type: ignore[no-untyped-def]
     return page.get_by_role("link", name=re.compile("^Kirjaa käsittely")).nth(index)
@@ -247,6 +361,7 @@ def test_the_staff_pages_fit_a_320_pixel_wide_screen(browser, live_server, demo:
         f"/hallinta/kokoukset/{meeting.pk}/lasnaolo/",
         f"/hallinta/pykalat/{item.pk}/",
         f"/hallinta/pykalat/{item.pk}/kasittely/",
+        f"/hallinta/kokoukset/{meeting.pk}/siirto/",
     ]:
         small.goto(url)
         width = small.evaluate("document.documentElement.scrollWidth")
