@@ -65,6 +65,7 @@ from councils.models import (
 )
 from councils.rules import (
     has_quorum,
+    is_procedural_title,
     next_working_day,
     notice_in_time,
     quorum_needed,
@@ -6067,6 +6068,7 @@ def _write(plan: Plan) -> int:
                 "section": item.section,
                 "case_id": case[item.case] if item.case else None,
                 "title": item.title,
+                "is_procedural": is_procedural_title(item.title),
                 "is_public": not item.secrecy,
                 "secrecy_basis": item.secrecy,
                 "preparer_id": person[item.preparer] if item.preparer else None,

@@ -178,6 +178,7 @@ def item_add(
             )
     if not item.title:
         raise RuleViolation(_("The item needs a title."))
+    item.is_procedural = rules.is_procedural_title(item.title)
     if meeting.body.appeal_open is False:
         item.appeal_type = AppealType.NONE
     item.save()
@@ -190,6 +191,7 @@ EDITABLE_ITEM_FIELDS = (
     "body",
     "proposal",
     "is_public",
+    "is_procedural",
     "secrecy_basis",
     "preparer",
     "presenter",

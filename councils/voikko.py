@@ -64,6 +64,33 @@ def _base_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The base forms of a compound's parts by Voikko's first analysis; () for a simple word.
+
+    "palveluverkko" → ("palvelu", "verkko"): a query for the compound then also finds a
+    text that has both parts ("palveluverkkosuunnitelma" is indexed as palvelu, verkko,
+    suunnitelma).
+    """
+    return _first_compound_parts(word.lower()) if available() else ()
+
+
+@functools.lru_cache(maxsize=10_000)
+def _first_compound_parts(word: str) -> tuple[str, ...]:
+    voikko = _analyser()
+    if voikko is None:
+        return ()
+    analyses = voikko.analyze(word)  # type: ignore[attr-defined]
+    if not analyses:
+        return ()
+    parts = []
+    for part in _compound_parts(word, analyses[0].get("STRUCTURE") or ""):
+        part_analyses = voikko.analyze(part)  # type: ignore[attr-defined]
+        parts.append(
+            ((part_analyses[0].get("BASEFORM") or part) if part_analyses else part).lower()
+        )
+    return tuple(parts)
+
+
 def _compound_parts(word: str, structure: str) -> list[str]:
     """The surface parts of a compound: "=" in Voikko's STRUCTURE starts each part.
 

@@ -349,6 +349,18 @@ def test_a_bad_page_number_is_a_404(client, page):
     assert client.get(f"/paatokset/?sivu={page}").status_code == 404
 
 
+def test_the_decisions_list_leaves_out_formalities_unless_asked(client):
+    HandlingFactory(item__title="Talousarvion muutos")
+    HandlingFactory(item__title="Pöytäkirjantarkastajien valinta", item__is_procedural=True)
+    html = client.get("/paatokset/").content.decode()
+    assert "Talousarvion muutos" in html
+    assert "Pöytäkirjantarkastajien valinta" not in html
+    assert "Näytä myös muodolliset asiat" in html
+    html = client.get("/paatokset/", {"muodolliset": "on"}).content.decode()
+    assert "Talousarvion muutos" in html
+    assert "Pöytäkirjantarkastajien valinta" in html
+
+
 def test_the_decisions_list_queries_do_not_grow(client):
     assert_constant_queries(
         client, "/paatokset/", lambda n: [HandlingFactory() for _ in range(n)], limit=6

@@ -14,6 +14,7 @@ from councils.rules import (
     confidential_item_problems,
     election_tie_needs_lot,
     has_quorum,
+    is_procedural_title,
     is_working_day,
     notice_in_time,
     notice_last_day,
@@ -266,3 +267,21 @@ def test_personal_data_is_public_until_the_last_day_of_appeal():
 
 def test_personal_data_in_decisions_without_appeal_is_never_public():
     assert not personal_data_public(today=date(2026, 9, 1), appeal_last_day=None)
+
+
+# --- procedural items ---
+
+
+@pytest.mark.parametrize(
+    ("title", "procedural"),
+    [
+        ("Kokouksen laillisuus ja päätösvaltaisuus", True),
+        ("  pöytäkirjantarkastajien   valinta. ", True),  # case, spacing and a full stop aside
+        ("Ilmoitusasiat", True),
+        ("Viranhaltijapäätökset ja ilmoitusasiat", True),
+        ("Talousarvio 2027 ja taloussuunnitelma 2027–2029", False),
+        ("Ilmoitusasiat ja talousarvion muutos", False),  # a matter hidden in a formality's words
+    ],
+)
+def test_formalities_of_the_meeting_are_procedural_by_their_title(title, procedural):
+    assert is_procedural_title(title) is procedural
