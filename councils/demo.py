@@ -405,6 +405,7 @@ for _index, (_slug, _name, _description) in enumerate(WORKING_GROUPS):
             "notice_days": 3,
             "appeal_open": False,
             "active": False,
+            "ended": date(2021, 6, 30),  # the spring 2021 preparation
             "order": 60 + _index,
             "description": _description,
             "powers": _WORKING_GROUP_POWERS,
@@ -5921,6 +5922,7 @@ def _write(plan: Plan) -> int:
             "contact": spec["contact"],
             "order": spec["order"],
             "active": spec.get("active", True),
+            "ended": spec.get("ended"),
         }
 
     top = store.ensure(Body, ("slug",), [body_row(b, None) for b in BODIES if "parent" not in b])

@@ -59,6 +59,7 @@ from councils.rules import has_quorum, quorum_needed
 from portal.lib.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
+RECENT = 5  # decisions shown first on a body's page
 
 
 class CappedPaginator(Paginator):
@@ -187,6 +188,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         key=lambda m: ROLE_ORDER.index(m.role),
     )
+    leaders = [pair for pair in seated if pair[0].role != MembershipRole.MEMBER]
     meetings = Meeting.objects.public().filter(body=body)
     years = sorted(meetings.order_by().values_list("year", flat=True).distinct(), reverse=True)
     try:
@@ -195,15 +197,23 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("bad year") from None
     if years and year not in years:
         raise Http404("no meetings that year")
+    end = body.end(today)
     return render(
         request,
         "councils/body_detail.html",
         {
             "body": body,
+            "end": end,
             "seated": seated,
+            "leaders": leaders,
             "others": others,
+            "recent_decisions": list(
+                _decided_items().filter(meeting__body=body, is_procedural=False)[:RECENT]
+            ),
             "divisions": list(body.divisions.active()),
-            "upcoming": list(
+            "upcoming": []
+            if end.ended
+            else list(
                 meetings.filter(start__gte=timezone.now())
                 .exclude(state=MeetingState.CANCELLED)
                 .order_by("start")
