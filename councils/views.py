@@ -533,6 +533,7 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
         {
             "month": first,
             "weeks": weeks,
+            "days": sorted(by_day.items()),
             "meetings": meetings,
             "list_view": request.GET.get("nakyma") == "lista",
             "previous": previous,
@@ -686,6 +687,10 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "suggestions": suggestions,
             "glossary": glossary,
+            # The filters beyond the words stay open when one is set or wrong.
+            "filtered": any(
+                request.GET.get(name) or name in form.errors for name in form.fields if name != "q"
+            ),
             "section": "search",
         },
         status=status,

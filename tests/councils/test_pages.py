@@ -451,6 +451,10 @@ def test_the_calendar_shows_the_months_meetings_in_grid_and_list(client):
     assert "Vanhusneuvosto" in html
     assert "Nuorisovaltuusto" not in html
     assert "<table" in html
+    # Narrow screens get the same month as a list of days (raati.css shows one or the other).
+    days = html[html.index('<ol class="calendar-days__list">') : html.index("</ol>")]
+    assert "tiistai 10.11." in days
+    assert "Vanhusneuvosto" in days
     html = client.get("/kalenteri/?kuukausi=2026-11&nakyma=lista").content.decode()
     assert "Vanhusneuvosto" in html
     assert "<table" not in html

@@ -327,3 +327,10 @@ def test_an_english_or_swedish_word_gets_the_finnish_one(client):
             assert 'lang="fi">talousarvio</a>' in html, prefix
         html = client.get("/en/haku/", {"q": "budget"}).content.decode()
         assert "Decisions are published in Finnish" in html
+
+
+def test_the_words_come_first_and_the_other_filters_open_only_when_set(client, record):
+    html = client.get("/haku/", {"q": "strategia"}).content.decode()
+    assert '<details class="filters__more">' in html  # closed: the results follow the box
+    html = client.get("/haku/", {"q": "strategia", "jarjestys": "uusin"}).content.decode()
+    assert '<details class="filters__more" open>' in html
