@@ -89,7 +89,7 @@ def main() -> None:
 
         from councils import search, voikko
 
-        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", documents=False, stdout=StringIO())
         queries = load_queries()
         figures = evaluate(queries)
         for outcome in figures.outcomes:

@@ -407,7 +407,7 @@ def _matcher(words: list[str], *, ranked: bool = False) -> _Matcher:
 
 
 def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
-    entries = SearchEntry.objects.public().select_related("body", "case")
+    entries = SearchEntry.objects.public().select_related("body", "case", "attachment")
     if filters.kind:
         entries = entries.filter(kind=filters.kind)
     else:
@@ -452,7 +452,7 @@ def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
         # One more than the cap, so that the count can tell "over 1 000".
         newest = matches.order_by("-date", "-pk").values("pk")[: RANKED_CANDIDATES + 1]
         found = _ranked(SearchEntry.objects.filter(pk__in=newest), matcher)
-        found = found.select_related("body", "case")
+        found = found.select_related("body", "case", "attachment")
     else:
         found = _ranked(matches, matcher)
     if connection.vendor != "postgresql":

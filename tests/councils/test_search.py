@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import translation
 
@@ -165,14 +166,18 @@ def test_htmx_gets_the_results_region(client, record):
     assert response["Vary"].count("HX-Request") == 1
 
 
-def test_one_list_finds_decisions_officials_decisions_cases_and_attachments(client):
+def test_one_list_finds_decisions_officials_decisions_cases_and_attachments(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     case = CaseFactory(title="Potilassänkyjen hankinta")
     handling = HandlingFactory(item__case=case, item__title="Potilassänkyjen hankinta 2026")
-    AttachmentFactory(
+    attachment = AttachmentFactory(
         item=handling.item,
         title="Tarjousvertailu",
         text="Vertailussa oli neljä potilassänkyjen toimittajaa.",
     )
+    attachment.file.save("tarjousvertailu.pdf", ContentFile(b"%PDF-1.7\n"))
     OfficialDecisionFactory(title="Potilassänkyjen hankintapäätös ja toimitusaika", case=case)
     found = _found(client, "potilassänky")
     # The decision (the shorter title), the official's decision, then the case page; the
@@ -334,3 +339,12 @@ def test_the_words_come_first_and_the_other_filters_open_only_when_set(client, r
     assert '<details class="filters__more">' in html  # closed: the results follow the box
     html = client.get("/haku/", {"q": "strategia", "jarjestys": "uusin"}).content.decode()
     assert '<details class="filters__more" open>' in html
+
+
+def test_an_attachment_without_its_file_is_named_not_linked(client):
+    handling = HandlingFactory(item__title="Hankinta")
+    attachment = AttachmentFactory(item=handling.item, title="Tarjousvertailu", text="Sänkyjä")
+    html = client.get("/haku/", {"q": "sänkyjä"}).content.decode()
+    assert "Löytyi liitteestä:" in html
+    assert "Tarjousvertailu" in html
+    assert f"/liitteet/{attachment.pk}/" not in html  # it would answer 404
