@@ -16,7 +16,7 @@ def main() -> None:
 
         from councils.models import AgendaItem, Vote
 
-        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", documents=False, stdout=StringIO())
         vote = Vote.objects.select_related("handling__item__meeting__body").first()
         assert vote is not None
         item: AgendaItem = vote.handling.item

@@ -697,8 +697,18 @@ def _plain(expr: str) -> str:
 
 ENTRY_COLUMNS = (
     "kind, item_id, official_decision_id, case_id, body_id, title, context, text, lexemes,"
-    " date, outcome, diary_number, is_confidential, published_at"
+    " date, outcome, diary_number, is_confidential, published_at, title_length"
 )
+
+
+def _title_length(column: str) -> str:
+    """councils.search.title_length in SQL: the title's words, numbers and little words aside."""
+    return (
+        f"(SELECT count(*) FROM regexp_split_to_table(lower({column}), '[^[:alpha:]]+') AS w"  # noqa: S608 - a column name
+        " WHERE length(w) >= 2 AND w NOT IN"
+        " ('ja', 'tai', 'sekä', 'ei', 'on', 'se', 'että', 'och', 'eller', 'av', 'the', 'and', 'of'))"
+    )
+
 
 _ITEM_TEXT = _plain(
     "concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, ''), nullif(d.proposal, ''),"
@@ -718,7 +728,8 @@ SELECT CASE WHEN d.decided THEN 'decision' ELSE 'item' END, d.id, NULL, d.case_i
        CASE WHEN d.state = 'minutes_published' AND d.minutes_at IS NOT NULL
                  THEN least(d.agenda_published_at, d.minutes_at)
             WHEN d.agenda_published_at IS NOT NULL AND d.state <> 'planned'
-                 THEN d.agenda_published_at END
+                 THEN d.agenda_published_at END,
+       {_title_length("d.title")}
 FROM (
     SELECT i.*, m.body_id, m.start, m.state, m.agenda_published_at,
            mi.published_at AS minutes_at, h.outcome, h.decision, c.diary_number,
@@ -737,7 +748,7 @@ INSERT INTO councils_searchentry ({ENTRY_COLUMNS})
 SELECT 'official', NULL, o.id, o.case_id, NULL, left(o.title, 300),
        left(o.official_title || ' ' || p.first_name || ' ' || p.last_name, 300),
        left({_OFFICIAL_TEXT}, 200000), '', o.decided_on, '', coalesce(c.diary_number, ''),
-       false, o.published_at
+       false, o.published_at, {_title_length("o.title")}
 FROM councils_officialdecision o
 JOIN councils_person p ON p.id = o.official_id
 LEFT JOIN councils_case c ON c.id = o.case_id
@@ -747,7 +758,8 @@ ORDER BY o.id
 CASE_ENTRIES = f"""
 INSERT INTO councils_searchentry ({ENTRY_COLUMNS})
 SELECT 'case', NULL, NULL, c.id, NULL, left(c.title, 300), c.diary_number, '', '',
-       (c.created_at AT TIME ZONE 'UTC')::date, '', c.diary_number, false, f.first_seen
+       (c.created_at AT TIME ZONE 'UTC')::date, '', c.diary_number, false, f.first_seen,
+       {_title_length("c.title")}
 FROM councils_case c
 LEFT JOIN (
     SELECT case_id, min(published_at) AS first_seen FROM councils_searchentry

@@ -9,7 +9,7 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Decision making")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
         from councils import documents, search_index, signals
 
@@ -17,6 +17,11 @@ class CouncilsConfig(AppConfig):
             post_save.connect(
                 search_index.on_save, sender=model, dispatch_uid=f"search-{model.__name__}"
             )
+        post_delete.connect(
+            search_index.on_delete,
+            sender="councils.Attachment",
+            dispatch_uid="search-Attachment-delete",
+        )
 
         signals.minutes_published.connect(
             documents.on_minutes_published, dispatch_uid="documents-minutes"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -156,3 +157,28 @@ def attachment_remove(*, attachment: Attachment) -> None:
     attachment.delete()
     if name:
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def attachment_file_render(*, attachment: Attachment) -> Attachment:
+    """Give an attachment that has text but no file a PDF made from that text.
+
+    Not a change of what was published: the text is what residents could already search
+    and read; the file is how they open it (documents.attachment_pdf). An attachment that
+    has its file is left as it is.
+    """
+    from councils.documents import attachment_pdf
+
+    attachment = Attachment.objects.select_related("item__meeting__body", "item__case").get(
+        pk=attachment.pk
+    )
+    if attachment.file or not attachment.text.strip():
+        return attachment
+    pdf = attachment_pdf(attachment)
+    attachment.file.save(stored_name(attachment.title), ContentFile(pdf), save=False)
+    attachment.size = len(pdf)
+    try:
+        attachment.save(update_fields=["file", "size"])
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    return attachment

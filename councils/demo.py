@@ -66,6 +66,7 @@ from councils.models import (
 )
 from councils.rules import (
     has_quorum,
+    is_procedural_title,
     next_working_day,
     notice_in_time,
     quorum_needed,
@@ -405,6 +406,7 @@ for _index, (_slug, _name, _description) in enumerate(WORKING_GROUPS):
             "notice_days": 3,
             "appeal_open": False,
             "active": False,
+            "ended": date(2021, 6, 30),  # the spring 2021 preparation
             "order": 60 + _index,
             "description": _description,
             "powers": _WORKING_GROUP_POWERS,
@@ -5921,6 +5923,7 @@ def _write(plan: Plan) -> int:
             "contact": spec["contact"],
             "order": spec["order"],
             "active": spec.get("active", True),
+            "ended": spec.get("ended"),
         }
 
     top = store.ensure(Body, ("slug",), [body_row(b, None) for b in BODIES if "parent" not in b])
@@ -6068,6 +6071,7 @@ def _write(plan: Plan) -> int:
                 "section": item.section,
                 "case_id": case[item.case] if item.case else None,
                 "title": item.title,
+                "is_procedural": is_procedural_title(item.title),
                 "is_public": not item.secrecy,
                 "secrecy_basis": item.secrecy,
                 "preparer_id": person[item.preparer] if item.preparer else None,

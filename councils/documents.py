@@ -33,6 +33,7 @@ from django.utils import timezone, translation
 
 from councils.models import (
     AgendaItem,
+    Attachment,
     Document,
     DocumentKind,
     DocumentState,
@@ -202,6 +203,37 @@ def render_pdf(document: Document) -> bytes:
     )
 
 
+def attachment_pdf(attachment: Attachment) -> bytes:
+    """An attachment whose file is missing, set from its text like the meeting documents.
+
+    The demo's attachments, and attachments imported from an earlier system with their
+    text only, open as a PDF/A of the same fonts and layout as the minutes.
+    """
+    from weasyprint import HTML
+
+    item = attachment.item
+    meeting = item.meeting
+    paragraphs = [p.strip() for p in attachment.text.split("\n\n") if p.strip()]
+    with translation.override("fi"):
+        html = render_to_string(
+            "councils/documents/attachment.html",
+            {
+                "attachment": attachment,
+                "item": item,
+                "meeting": meeting,
+                "body": meeting.body,
+                "paragraphs": paragraphs,
+                "static_prefix": STATIC_PREFIX,
+                "rendered_at": timezone.localtime(attachment.uploaded_at),
+            },
+        )
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf(
+        pdf_variant=PDF_VARIANT,
+        pdf_identifier=f"raati-attachment-{attachment.pk}".encode(),
+        uncompressed_pdf=False,
+    )
+
+
 def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -236,8 +268,17 @@ def _store_atomically(name: str, content: bytes) -> str:
     return name
 
 
-def document_render(document_id: int) -> Document:
-    """Render one document version; running it again for a ready version changes nothing."""
+def document_pdf(document_id: int) -> bytes:
+    """The PDF of a document version, without storing it (reads the database only)."""
+    return render_pdf(Document.objects.select_related("meeting__body", "item").get(pk=document_id))
+
+
+def document_render(document_id: int, *, rendered: bytes | None = None) -> Document:
+    """Render one document version; running it again for a ready version changes nothing.
+
+    `rendered` is the PDF made beforehand by document_pdf (in another process, so that
+    several render at once while one writes).
+    """
     with transaction.atomic():
         document = (
             Document.objects.select_for_update(of=("self",))
@@ -251,7 +292,7 @@ def document_render(document_id: int) -> Document:
         document.attempts += 1
         document.save(update_fields=["state", "started_at", "attempts"])
     try:
-        pdf = render_pdf(document)
+        pdf = rendered if rendered is not None else render_pdf(document)
         # An owned document's title and file name come from its app's renderer.
         rendering = _rendering(document)
     except Exception as exc:
@@ -320,22 +361,58 @@ def enqueue(document: Document) -> None:
         logger.warning("document %s stays queued: the broker is unreachable", document.pk)
 
 
-@transaction.atomic
-def documents_queue(meeting: Meeting, kinds: list[str]) -> list[Document]:
-    """Queue a new version of each document kind of the meeting (extracts: one per item)."""
-    queued: list[Document] = []
-    items = list(meeting.items.order_by("section")) if DocumentKind.EXTRACT in kinds else []
+def _new_versions(
+    meeting: Meeting, kinds: list[str], items: list[AgendaItem] | None = None
+) -> list[Document]:
+    """A new queued version of each document kind of the meeting (extracts: one per item)."""
+    created: list[Document] = []
+    if items is None:
+        items = list(meeting.items.order_by("section")) if DocumentKind.EXTRACT in kinds else []
     for kind in kinds:
         targets: list[AgendaItem | None] = list(items) if kind == DocumentKind.EXTRACT else [None]
         for item in targets:
             existing = Document.objects.filter(kind=kind, meeting=meeting, item=item, public=True)
             version = (existing.aggregate(n=Max("version"))["n"] or 0) + 1
-            queued.append(
+            created.append(
                 Document.objects.create(kind=kind, meeting=meeting, item=item, version=version)
             )
+    return created
+
+
+@transaction.atomic
+def documents_queue(meeting: Meeting, kinds: list[str]) -> list[Document]:
+    """Queue a new version of each document kind of the meeting (extracts: one per item)."""
+    queued = _new_versions(meeting, kinds)
     for document in queued:
         transaction.on_commit(partial(enqueue, document))
     return queued
+
+
+@transaction.atomic
+def documents_create_missing(*, meeting: Meeting, extracts: bool = False) -> list[Document]:
+    """The public documents a meeting should have and never had rendered, as queued rows.
+
+    A published agenda has its agenda PDF, published minutes their minutes PDF (and, with
+    `extracts`, one extract per item). Meetings imported from an earlier system, and the
+    demo, have none. A document already waiting in the queue (the broker was away) is
+    returned as it is, not made again. The caller renders them here or queues them.
+    """
+    wanted: list[tuple[str, AgendaItem | None]] = []
+    if meeting.agenda_is_public:
+        wanted.append((DocumentKind.AGENDA, None))
+    if meeting.minutes_are_public:
+        wanted.append((DocumentKind.MINUTES, None))
+        if extracts:
+            wanted += [(DocumentKind.EXTRACT, item) for item in meeting.items.order_by("section")]
+    existing = list(Document.objects.filter(meeting=meeting, public=True, redacted=False))
+    waiting = [d for d in existing if d.state == DocumentState.QUEUED]
+    have = {(d.kind, d.item_id) for d in existing}
+    missing = [
+        (kind, item) for kind, item in wanted if (kind, item.pk if item else None) not in have
+    ]
+    kinds = list(dict.fromkeys(kind for kind, _item in missing))
+    items = [item for _kind, item in missing if item is not None]
+    return waiting + _new_versions(meeting, kinds, items=items)
 
 
 MAX_ATTEMPTS = 5

@@ -43,6 +43,13 @@ class DecisionFilterForm(forms.Form):
         choices=[("", _("All outcomes")), *Outcome.choices],
         required=False,
     )
+    # Procedural items (legality and quorum, minutes checkers, items noted) are left out
+    # unless asked for: residents come for what was decided.
+    muodolliset = forms.BooleanField(
+        label=_("Show procedural items too"),
+        help_text=_("Such as the legality of the meeting and the choice of minutes checkers."),
+        required=False,
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -71,8 +78,24 @@ class SearchForm(DecisionFilterForm):
         choices=[("", _("Most relevant first")), ("uusin", _("Newest first"))],
         required=False,
     )
+    # Search finds procedural items too, after the substantive ones, unless hidden.
+    muodolliset = None  # type: ignore[assignment]
+    piilota_muodolliset = forms.BooleanField(
+        label=_("Hide procedural items"),
+        help_text=_("Such as the legality of the meeting and the choice of minutes checkers."),
+        required=False,
+    )
 
-    field_order = ["q", "toimielin", "alkaen", "asti", "tulos", "laji", "jarjestys"]
+    field_order = [
+        "q",
+        "toimielin",
+        "alkaen",
+        "asti",
+        "tulos",
+        "laji",
+        "jarjestys",
+        "piilota_muodolliset",
+    ]
 
     def filters(self) -> SearchFilters:
         data = self.cleaned_data
@@ -84,4 +107,5 @@ class SearchForm(DecisionFilterForm):
             outcome=data["tulos"],
             kind=KIND_OF_URL_WORD.get(data["laji"], ""),
             newest_first=data["jarjestys"] == "uusin",
+            hide_procedural=data["piilota_muodolliset"],
         )

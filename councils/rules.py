@@ -12,6 +12,7 @@ toiminnan julkisuudesta (621/1999, "JulkL").
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -20,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from pathlib import Path
 
 import holidays
 
@@ -206,6 +208,32 @@ def confidential_item_problems(*, title: str, secrecy_basis: str) -> list[str]:
     if not secrecy_basis.strip():
         problems.append("missing_basis")
     return problems
+
+
+# --- Procedural items ---------------------------------------------------------------
+
+_PROCEDURAL_TITLES = Path(__file__).resolve().parent / "data" / "procedural_titles.json"
+
+
+def _normalised_title(title: str) -> str:
+    return " ".join(title.casefold().split()).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def _procedural_titles() -> frozenset[str]:
+    data = json.loads(_PROCEDURAL_TITLES.read_text(encoding="utf-8"))
+    return frozenset(_normalised_title(title) for title in data["titles"])
+
+
+def is_procedural_title(title: str) -> bool:
+    """Whether an item of this title is a formality of the meeting, not a matter decided.
+
+    The opening, legality and quorum (HVAL 108 §), the choice of minutes checkers, the
+    order of business and the items only noted for information are recorded like any other
+    item, but a resident looking for what was decided is not looking for them. The titles
+    are data (`councils/data/procedural_titles.json`); the clerk can override the mark.
+    """
+    return _normalised_title(title) in _procedural_titles()
 
 
 # --- Notice -----------------------------------------------------------------------------

@@ -1,27 +1,55 @@
-"""Searching decisions: PostgreSQL's Finnish full-text search, with a SQLite fallback.
+"""Searching the record: ranked so that the decision a resident means comes first.
 
-On PostgreSQL the text is matched with the `finnish` text-search configuration (Snowball
-stemming: "päätös" finds "päätöksen" and "päätöksestä"). On SQLite, which has no Finnish
-stemmer, each query word is cut to a stem with a small table of Finnish case endings and
-matched as a substring, which also finds it inside compounds ("keskus" in
-"terveyskeskus"); see README.md for what differs.
+Matching. On PostgreSQL the text is matched with the `finnish` text-search configuration
+(Snowball stemming: "päätös" finds "päätöksen" and "päätöksestä"), each query word also
+as its stem variants and prefixes. On SQLite, SQLite's own full-text index (FTS5, with the
+trigram tokenizer: migration 0007) matches each word's stems as substrings, which also
+finds them inside compounds ("keskus" in "terveyskeskus"); where a SQLite build has no
+FTS5, the same substrings are matched with LIKE. With Voikko, base forms and compound
+parts match on both (councils/voikko.py). See README.md, "Search", for what differs.
+
+Ranking, the same on both databases (`run`):
+1. substantive items before procedural ones (AgendaItem.is_procedural);
+2. more of the query's words in the title (or its base forms, or the diary number);
+3. a decision, agenda item or official's decision before a case page;
+4. the engine's relevance: PostgreSQL's ts_rank over weighted parts, SQLite's bm25 with
+   column weights (title ten times the text, the attachments' text lowest);
+5. newest first.
+An item's public attachments are searched as part of the item, so a decision is one result
+(`attachment_hits` tells which of its attachments matched too).
 """
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import (
+    Case,
+    Expression,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from councils import voikko
-from councils.models import Body, Case, SearchEntry, parse_diary_number
+from councils.models import DIARY_NUMBER, Body, EntryKind, SearchEntry, parse_diary_number
+from councils.models import Case as CaseRecord
 
 MAX_QUERY_LENGTH = 200
 # Relevance is computed among at most this many of the newest matches, and a result
@@ -98,20 +126,78 @@ def finnish_stem(word: str) -> str:
     return word
 
 
+_VOWELS = frozenset("aeiouyäö")
+# Consonant gradation, strong grade → weak grade, after a vowel.
+_GRADATION = [
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("lt", "ll"),
+    ("nt", "nn"),
+    ("rt", "rr"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("t", "d"),
+    ("p", "v"),
+]
+
+
+def _weak_grade(stem: str) -> str | None:
+    """kotihoit → kotihoid, sijaishuolt → sijaishuoll; None when no gradation applies."""
+    for strong, weak in _GRADATION:
+        if stem.endswith(strong) and len(stem) > len(strong) and stem[-len(strong) - 1] in _VOWELS:
+            return stem[: -len(strong)] + weak
+    return None
+
+
 def stem_variants(word: str) -> set[str]:
-    """The stem, and the -s/-ks- alternation (päätös ~ päätöks-, rakennus ~ rakennuks-)."""
-    stem = finnish_stem(word)
+    """The stem and its common alternations.
+
+    -s/-ks- (päätös ~ päätöks-, rakennus ~ rakennuks-) and -nen/-s- (tasapainottaminen ~
+    tasapainottamis-ohjelma, Tenhunen ~ Tenhusen).
+    """
+    lowered = word.lower()
+    stem = finnish_stem(lowered)
     variants = {stem}
     if stem.endswith("ks"):
         variants.add(stem[:-2] + "s")
         variants.add(stem[:-1])  # päätöks -> päätök (päätökse-)
     elif re.search(r"[aeiouyäö]s$", stem):
         variants.add(stem[:-1] + "ks")
+    if lowered.endswith("nen") and len(lowered) >= 7:
+        variants.add(lowered[:-3] + "s")
+    if len(stem) >= 6 and stem[-1] in _VOWELS:
+        # The stem before its last vowel, also in the weak grade: suoja ~ suojien,
+        # kotihoito ~ kotihoidossa, sijaishuolto ~ sijaishuollon (Voikko knows them all).
+        variants.add(stem[:-1])
+        weak = _weak_grade(stem[:-1])
+        if weak:
+            variants.add(weak)
     return {v for v in variants if len(v) >= 3}
 
 
-def query_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text[:MAX_QUERY_LENGTH]) if len(w) >= 2][:10]
+# Words that say nothing about what is searched for, dropped when other words remain.
+_STOP_WORDS = frozenset(
+    ["ja", "tai", "sekä", "ei", "on", "se", "että", "och", "eller", "av", "the", "and", "of"]
+)
+
+
+def query_words(text: str, *, limit: int = 10) -> list[str]:
+    """The words of a query, hyphenated compounds split ("digi- ja dataohjelma")."""
+    words = [
+        part
+        for word in _WORD.findall(text[:MAX_QUERY_LENGTH])
+        for part in word.split("-")
+        if len(part) >= 2
+    ]
+    meaningful = [w for w in words if w.lower() not in _STOP_WORDS]
+    return (meaningful or words)[:limit]
+
+
+def title_length(title: str) -> int:
+    """The words of a title that say what it is about: numbers and little words aside."""
+    words = [w for w in query_words(title, limit=100) if not w.isdigit()]
+    return len([w for w in words if w.lower() not in _STOP_WORDS])
 
 
 @dataclass
@@ -123,18 +209,16 @@ class SearchFilters:
     outcome: str = ""
     kind: str = ""  # "" for every kind, else an EntryKind value
     newest_first: bool = False
+    hide_procedural: bool = False
 
 
-def diary_number_in(text: str) -> Case | None:
+def diary_number_in(text: str) -> CaseRecord | None:
     """A query that is a diary number goes straight to its case."""
     try:
         number, _task_class, year = parse_diary_number(text.strip())
     except Exception:
         return None
-    return Case.objects.filter(number=number, year=year).first()
-
-
-ENTRY_FIELDS = ["title", "diary_number", "text", "lexemes"]
+    return CaseRecord.objects.filter(number=number, year=year).first()
 
 
 def _base_forms(word: str) -> list[str]:
@@ -142,35 +226,198 @@ def _base_forms(word: str) -> list[str]:
     return [f for f in voikko.base_forms(word) if f.isalpha() and len(f) >= 3][:1]
 
 
-def _sqlite_match(text: str) -> Q:
-    condition = Q()
-    for word in query_words(text):
-        any_field = Q()
-        for variant in stem_variants(word):
-            for field in ENTRY_FIELDS:
-                any_field |= Q(**{f"{field}__icontains": variant})
-        for form in _base_forms(word):
-            any_field |= Q(lexemes__icontains=form)
-        condition &= any_field
-    return condition
+def _parts(word: str) -> list[str]:
+    """A compound query word's parts (Voikko), each of three letters or more; else none."""
+    parts = [p for p in voikko.compound_parts(word) if p.isalpha()]
+    return parts if len(parts) >= 2 and all(len(p) >= 3 for p in parts) else []
+
+
+def _alternatives(word: str) -> list[str]:
+    """The ways one query word may appear: its stem variants and its base form."""
+    return sorted(stem_variants(word)) + [
+        f for f in _base_forms(word) if f not in stem_variants(word)
+    ]
+
+
+# --- Matching and ranking, one matcher per engine --------------------------------------
+
+FTS_TABLE = "councils_searchentry_fts"
+# bm25 weights of the FTS5 columns, in the order of migration 0007: title, diary number,
+# title's base forms, text, text's base forms, attachments' text. The title already
+# orders the list (title_words), so among equal titles the text decides.
+BM25_WEIGHTS = "2.0, 2.0, 1.5, 1.0, 0.5, 0.3"
+_TITLE_FIELDS = ("title", "diary_number", "title_lexemes")
+_TEXT_FIELDS = ("text", "lexemes", "attachment_text")
+
+
+@functools.cache
+def _fts5_in(database: str) -> bool:
+    return FTS_TABLE in connection.introspection.table_names()
+
+
+def fts5_available() -> bool:
+    """Whether this SQLite database has the FTS5 index (migration 0007)."""
+    return connection.vendor == "sqlite" and _fts5_in(str(connection.settings_dict["NAME"]))
+
+
+def _count(conditions: Iterable[Q]) -> Expression:
+    """How many of the conditions a row meets."""
+    cases = [Case(When(c, then=Value(1)), default=Value(0)) for c in conditions if c]
+    if not cases:
+        return Value(0, output_field=IntegerField())
+    return functools.reduce(operator.add, cases)
+
+
+@dataclass
+class _Matcher:
+    match: Q  # rows in which every word appears
+    title_words: Expression  # how many words appear in the title, its base forms or number
+    relevance: Expression  # the engine's own score, higher is better
+
+
+def _substring_any(words: list[str], fields: Iterable[str]) -> list[Q]:
+    """Per word: a substring match of any of its forms in any of the fields."""
+    fields = list(fields)
+    conditions = []
+    for word in words:
+        condition = Q()
+        for form in _alternatives(word):
+            for field in fields:
+                condition |= Q(**{f"{field}__icontains": form})
+        conditions.append(condition)
+    return conditions
+
+
+def _substring_matcher(words: list[str]) -> _Matcher:
+    """SQLite without FTS5: LIKE on every field; the title count still orders the list."""
+    # A "word" with no searchable form (punctuation such as "--") matches nothing by itself.
+    match = functools.reduce(
+        operator.and_,
+        [c if c else Q(pk__in=[]) for c in _substring_any(words, _TITLE_FIELDS + _TEXT_FIELDS)],
+        Q(),
+    )
+    return _Matcher(
+        match=match,
+        title_words=_count(_substring_any(words, _TITLE_FIELDS)),
+        relevance=Value(0.0, output_field=FloatField()),
+    )
+
+
+def _fts5_group(word: str) -> str:
+    forms = [f'"{form}"' for form in _alternatives(word) if len(form) >= 3]
+    parts = _parts(word)
+    if parts:
+        forms.append("(" + " AND ".join(f'"{part}"' for part in parts) + ")")
+    return "(" + " OR ".join(forms) + ")"
+
+
+def _fts5_rows(match: str) -> Q:
+    # The table name is a constant and the query a parameter.
+    rows = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+    return Q(pk__in=RawSQL(rows, (match,)))  # noqa: S611
+
+
+def _fts5_scores(expression: str) -> dict[int, float]:
+    """bm25 of the best-matching rows, higher is better (at most RANKED_CANDIDATES + 1).
+
+    FTS5 computes bm25 only inside its own MATCH query: asking it row by row from the
+    outer query re-reads every term's index each time (seconds on the demo), so the scores
+    are read once here and handed to the ranking query as values.
+    """
+    # The table name and weights are constants and the query a parameter.
+    sql = (
+        f"SELECT rowid, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score FROM {FTS_TABLE}"  # noqa: S608
+        f" WHERE {FTS_TABLE} MATCH %s ORDER BY score DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, RANKED_CANDIDATES + 1])
+        return {int(rowid): float(score) for rowid, score in cursor.fetchall()}
+
+
+def _fts5_matcher(words: list[str], *, ranked: bool) -> _Matcher:
+    """SQLite's FTS5 index: trigram substrings, bm25 with column weights."""
+    # The trigram index cannot look up fewer than three letters; such words use LIKE.
+    indexed = [w for w in words if any(len(f) >= 3 for f in _alternatives(w))]
+    short = [w for w in words if w not in indexed]
+    if not indexed:
+        return _substring_matcher(words)
+    expression = " AND ".join(_fts5_group(w) for w in indexed)
+    relevance: Expression = Value(0.0, output_field=FloatField())
+    rows = _fts5_rows(expression)
+    if ranked:
+        # A word found in more rows than the cap ranks the best-scored RANKED_CANDIDATES.
+        scores = _fts5_scores(expression)
+        rows = Q(pk__in=list(scores))
+        relevance = Case(
+            *[When(pk=pk, then=Value(score)) for pk, score in scores.items()],
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    title = "{" + " ".join(_TITLE_FIELDS) + "}: "
+    return _Matcher(
+        match=functools.reduce(
+            operator.and_, _substring_any(short, _TITLE_FIELDS + _TEXT_FIELDS), rows
+        ),
+        title_words=_count(
+            [_fts5_rows(title + _fts5_group(w)) for w in indexed]
+            + _substring_any(short, _TITLE_FIELDS)
+        ),
+        relevance=relevance,
+    )
+
+
+def _tsquery_group(word: str, weight: str = "") -> str:
+    prefixes = [f"{form}:*{weight}" for form in sorted(stem_variants(word))]
+    bases = [f"{form}:{weight}" if weight else form for form in _base_forms(word)]
+    parts = _parts(word)
+    if parts:
+        bases.append("(" + " & ".join(f"{p}:{weight}" if weight else p for p in parts) + ")")
+    return "(" + " | ".join(prefixes + bases) + ")"
 
 
 def tsquery(text: str) -> str:
     """The stem-prefix query, with Voikko's base form of each word as one more way to match."""
-    groups = []
-    for word in query_words(text):
-        terms = sorted({v.replace("-", "") for v in stem_variants(word)} - {""})
-        alternatives = [f"{t}:*" for t in terms] + _base_forms(word)
-        if alternatives:
-            groups.append("(" + " | ".join(alternatives) + ")")
-    return " & ".join(groups)
+    return " & ".join(_tsquery_group(w) for w in query_words(text) if stem_variants(w))
 
 
-def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
-    """One result list over every kind of record, best match (or newest) first."""
-    entries = SearchEntry.objects.public().select_related("body", "case")
+def _postgres_query(text: str) -> SearchQuery:
+    return SearchQuery(tsquery(text), search_type="raw", config="finnish")
+
+
+def _postgres_matcher(words: list[str]) -> _Matcher:
+    """PostgreSQL: the stored tsvector; weight A is the title, its base forms and number."""
+    query = _postgres_query(" ".join(words))
+    in_title = [
+        Q(vector=SearchQuery(_tsquery_group(w, "A"), search_type="raw", config="finnish"))
+        for w in words
+        if stem_variants(w)
+    ]
+    return _Matcher(
+        match=Q(vector=query),
+        title_words=_count(in_title),
+        relevance=SearchRank(F("vector"), query),
+    )
+
+
+def _matcher(words: list[str], *, ranked: bool = False) -> _Matcher:
+    """How this database matches and ranks; `ranked` when the order will be by relevance."""
+    if connection.vendor == "postgresql":
+        return _postgres_matcher(words)
+    if fts5_available():
+        return _fts5_matcher(words, ranked=ranked)
+    return _substring_matcher(words)
+
+
+# --- The search -------------------------------------------------------------------------
+
+
+def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
+    entries = SearchEntry.objects.public().select_related("body", "case", "attachment")
     if filters.kind:
         entries = entries.filter(kind=filters.kind)
+    else:
+        # An attachment is found as part of its item (attachment_text): one result.
+        entries = entries.exclude(kind=EntryKind.ATTACHMENT)
     if filters.body:
         entries = entries.filter(body=filters.body)
     if filters.start:
@@ -179,30 +426,46 @@ def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
         entries = entries.filter(date__lte=filters.end)
     if filters.outcome:
         entries = entries.filter(outcome=filters.outcome)
-    if not query_words(filters.text):
+    if filters.hide_procedural:
+        entries = entries.filter(is_procedural=False)
+    return entries
+
+
+_CASE_PAGES_LAST = Case(When(kind=EntryKind.CASE, then=Value(1)), default=Value(0))
+
+
+def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
+    """One result list over every kind of record, best match (or newest) first."""
+    entries = _filtered(filters)
+    diary = DIARY_NUMBER.match(filters.text.strip())
+    if diary:
+        # A diary number names one case: its decisions, newest first, then the case.
+        return entries.filter(diary_number=diary.group(0)).order_by(
+            _CASE_PAGES_LAST.asc(), "-date", "-pk"
+        )
+    words = query_words(filters.text)
+    if not words:
         return entries.order_by("-date", "-pk")
-    if connection.vendor != "postgresql":
-        return entries.filter(_sqlite_match(filters.text)).order_by("-date", "-pk")
-    query = SearchQuery(tsquery(filters.text), search_type="raw", config="finnish")
-    matches = entries.filter(vector=query)
+    matcher = _matcher(words, ranked=not filters.newest_first)
+    matches = entries.filter(matcher.match)
     if filters.newest_first:
         found = matches.order_by("-date", "-pk")
-    else:
+    elif connection.vendor == "postgresql":
         # Ranking every match of a common word (700 000 at a million items) takes
         # seconds; the newest RANKED_CANDIDATES matches are ranked instead, which is
         # every match for all but the commonest words (see README, "Search").
         # One more than the cap, so that the count can tell "over 1 000".
         newest = matches.order_by("-date", "-pk").values("pk")[: RANKED_CANDIDATES + 1]
-        found = (
-            SearchEntry.objects.filter(pk__in=newest)
-            .select_related("body", "case")
-            .annotate(rank=SearchRank(F("vector"), query))
-            .order_by("-rank", "-date", "-pk")
-        )
+        found = _ranked(SearchEntry.objects.filter(pk__in=newest), matcher)
+        found = found.select_related("body", "case", "attachment")
+    else:
+        found = _ranked(matches, matcher)
+    if connection.vendor != "postgresql":
+        return found
     return found.annotate(
         snippet=SearchHeadline(
             "text",
-            query,
+            _postgres_query(" ".join(words)),
             config="finnish",
             start_sel=MARK_START,
             stop_sel=MARK_STOP,
@@ -211,6 +474,51 @@ def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
             max_fragments=2,
         )
     )
+
+
+def _ranked(entries: QuerySet[SearchEntry], matcher: _Matcher) -> QuerySet[SearchEntry]:
+    return entries.annotate(title_words=matcher.title_words, relevance=matcher.relevance).order_by(
+        "is_procedural",
+        F("title_words").desc(),
+        _CASE_PAGES_LAST.asc(),
+        "is_confidential",
+        "title_length",
+        F("relevance").desc(),
+        "-date",
+        "-pk",
+    )
+
+
+def attachment_hits(entries: Iterable[SearchEntry], text: str) -> dict[int, list[SearchEntry]]:
+    """Which public attachments of these results match the query too, per item id.
+
+    One query for a page of results.
+    """
+    items = [e.item_id for e in entries if e.item_id and e.kind != EntryKind.ATTACHMENT]
+    words = query_words(text)
+    if not items or not words or DIARY_NUMBER.match(text.strip()):
+        return {}
+    hits: dict[int, list[SearchEntry]] = defaultdict(list)
+    attachments = (
+        SearchEntry.objects.public()
+        .filter(kind=EntryKind.ATTACHMENT, item_id__in=items)
+        .filter(_matcher(words).match)
+        .select_related("attachment")
+        .order_by("attachment__order", "pk")
+    )
+    for attachment in attachments:
+        assert attachment.item_id is not None
+        hits[attachment.item_id].append(attachment)
+    return dict(hits)
+
+
+def matches_own_text(entry: SearchEntry, text: str) -> bool:
+    """Whether every query word appears in the entry's own title or text (not only in
+    its attachments): the result then says "also in the attachment"."""
+    own = " ".join(
+        [entry.title, entry.diary_number, entry.text, entry.title_lexemes, entry.lexemes]
+    ).lower()
+    return all(any(form in own for form in _alternatives(w)) for w in query_words(text))
 
 
 def alert_matches(query_string: str, since: datetime) -> QuerySet[SearchEntry]:

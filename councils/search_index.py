@@ -36,6 +36,7 @@ from councils.models import (
     OfficialDecision,
     SearchEntry,
 )
+from councils.search import title_length
 from portal.lib.sanitize import redact_personal_data
 from portal.lib.textdiff import html_to_text
 
@@ -67,8 +68,10 @@ def _set_vectors(entries: Iterable[SearchEntry] | None = None) -> None:
     rows.update(
         vector=SearchVector("title", weight="A", config="finnish")
         + SearchVector(Coalesce("diary_number", Value("")), weight="A", config="simple")
+        + SearchVector("title_lexemes", weight="A", config="finnish")
         + SearchVector("text", weight="B", config="finnish")
         + SearchVector("lexemes", weight="C", config="finnish")
+        + SearchVector("attachment_text", weight="D", config="finnish")
     )
 
 
@@ -81,6 +84,20 @@ def _item_published_at(item: AgendaItem) -> datetime | None:
     if meeting.agenda_is_public:
         return meeting.agenda_published_at
     return None
+
+
+def _visible_attachments(item: AgendaItem) -> list[Attachment]:
+    """The attachments residents may read (prefetch "attachments")."""
+    return [a for a in item.attachments.all() if a.is_public] if item.is_public else []
+
+
+def _attachments_text(item: AgendaItem) -> str:
+    """What an item's public attachments say, with their base forms, for the item's entry."""
+    texts = [f"{a.title}\n{a.text}" for a in _visible_attachments(item)]
+    if not texts:
+        return ""
+    plain = _plain(*texts)
+    return (plain + "\n" + voikko.lexemes(plain))[:TEXT_LIMIT]
 
 
 def _item_fields(item: AgendaItem) -> dict[str, Any]:
@@ -102,13 +119,17 @@ def _item_fields(item: AgendaItem) -> dict[str, Any]:
         "case": item.case,
         "body": meeting.body,
         "title": item.title[:300],
+        "title_length": title_length(item.title),
         "context": f"§ {item.section}",
         "text": text,
-        "lexemes": voikko.lexemes(item.title + "\n" + text),
+        "title_lexemes": voikko.lexemes(item.title),
+        "lexemes": voikko.lexemes(text),
         "date": timezone.localdate(meeting.start),
         "outcome": handling.outcome if decided and handling else "",
         "diary_number": item.case.diary_number if item.case else "",
         "is_confidential": not item.is_public,
+        "is_procedural": item.is_procedural,
+        "attachment_text": _attachments_text(item),
         "published_at": _item_published_at(item),
     }
 
@@ -124,11 +145,14 @@ def _attachment_fields(attachment: Attachment) -> dict[str, Any]:
         "case": item.case,
         "body": item.meeting.body,
         "title": attachment.title[:300],
+        "title_length": title_length(attachment.title),
         "context": f"§ {item.section} {item.title}"[:300],
         "text": text,
-        "lexemes": voikko.lexemes(attachment.title + "\n" + text),
+        "title_lexemes": voikko.lexemes(attachment.title),
+        "lexemes": voikko.lexemes(text),
         "date": timezone.localdate(item.meeting.start),
         "diary_number": item.case.diary_number if item.case else "",
+        "is_procedural": item.is_procedural,
         "published_at": published_at,
     }
 
@@ -140,9 +164,11 @@ def _official_fields(decision: OfficialDecision) -> dict[str, Any]:
         "case": decision.case,
         "body": None,
         "title": decision.title[:300],
+        "title_length": title_length(decision.title),
         "context": f"{decision.official_title} {decision.official.full_name}"[:300],
         "text": text,
-        "lexemes": voikko.lexemes(decision.title + "\n" + text),
+        "title_lexemes": voikko.lexemes(decision.title),
+        "lexemes": voikko.lexemes(text),
         "date": decision.decided_on,
         "diary_number": decision.case.diary_number if decision.case else "",
         "published_at": decision.published_at,
@@ -154,9 +180,11 @@ def _case_fields(case: Case, *, published_at: datetime | None) -> dict[str, Any]
         "kind": EntryKind.CASE,
         "body": None,
         "title": case.title[:300],
+        "title_length": title_length(case.title),
         "context": case.diary_number,
         "text": "",
-        "lexemes": voikko.lexemes(case.title),
+        "title_lexemes": voikko.lexemes(case.title),
+        "lexemes": "",
         "date": timezone.localdate(case.created_at),
         "diary_number": case.diary_number,
         "published_at": published_at,
@@ -241,13 +269,6 @@ def index_meeting(meeting: Meeting) -> None:
     _index_items(meeting.items.all())
 
 
-def index_attachment(attachment: Attachment) -> None:
-    attachment = Attachment.objects.select_related(
-        "item__meeting__body", "item__meeting__minutes", "item__case"
-    ).get(pk=attachment.pk)
-    _write({"attachment": attachment}, _attachment_fields(attachment))
-
-
 def index_official_decision(decision: OfficialDecision) -> None:
     decision = OfficialDecision.objects.select_related("official", "case").get(pk=decision.pk)
     _write({"official_decision": decision}, _official_fields(decision))
@@ -303,7 +324,8 @@ def on_save(sender: type, instance: object, raw: bool = False, **kwargs: object)
     elif isinstance(instance, Handling):
         index_item(instance.item)
     elif isinstance(instance, Attachment):
-        index_attachment(instance)
+        # The item's entry carries its attachments' text: both are written again.
+        index_item(instance.item)
     elif isinstance(instance, Meeting):
         index_meeting(instance)
     elif isinstance(instance, Minutes):
@@ -314,10 +336,29 @@ def on_save(sender: type, instance: object, raw: bool = False, **kwargs: object)
         index_case(instance)
 
 
+def on_delete(sender: type, instance: object, **kwargs: object) -> None:
+    """post_delete receiver of attachments: the item's entry forgets what the file said."""
+    if _paused.get() or not isinstance(instance, Attachment):
+        return
+    item = AgendaItem.objects.filter(pk=instance.item_id).first()
+    if item is not None:
+        index_item(item)
+
+
 # The fields whose change alters an entry; a save(update_fields=...) of others skips
 # re-indexing (publishing minutes saves every item's appeal dates, then the meeting once).
 _COPIED_FIELDS: dict[type, set[str]] = {
-    AgendaItem: {"title", "summary", "body", "proposal", "is_public", "case", "section", "meeting"},
+    AgendaItem: {
+        "title",
+        "summary",
+        "body",
+        "proposal",
+        "is_public",
+        "is_procedural",
+        "case",
+        "section",
+        "meeting",
+    },
     Meeting: {"state", "agenda_published_at", "start", "body"},
     Minutes: {"published_at"},
 }

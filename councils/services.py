@@ -232,6 +232,7 @@ def _new_item(
             )
     if not item.title:
         raise RuleViolation(_("The item needs a title."))
+    item.is_procedural = rules.is_procedural_title(item.title)
     if not meeting.body.rules.appealable:
         item.appeal_type = AppealType.NONE
     return item
@@ -281,6 +282,7 @@ EDITABLE_ITEM_FIELDS = (
     "body",
     "proposal",
     "is_public",
+    "is_procedural",
     "secrecy_basis",
     "preparer",
     "presenter",

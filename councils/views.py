@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from councils import extensions, search_index
+from councils import extensions, search_index, suggest
 from councils import search as search_module
 from councils.documents import earlier_versions, public_documents
 from councils.forms import DecisionFilterForm, SearchForm
@@ -55,6 +55,7 @@ from councils.record import record_for, record_prefetches
 from portal.lib.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
+RECENT = 5  # decisions shown first on a body's page
 
 
 class CappedPaginator(Paginator):
@@ -190,6 +191,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         key=lambda m: ROLE_ORDER.index(m.role),
     )
+    leaders = [pair for pair in seated if pair[0].role != MembershipRole.MEMBER]
     meetings = Meeting.objects.public().filter(body=body)
     years = sorted(meetings.order_by().values_list("year", flat=True).distinct(), reverse=True)
     try:
@@ -198,15 +200,23 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("bad year") from None
     if years and year not in years:
         raise Http404("no meetings that year")
+    end = body.end(today)
     return render(
         request,
         "councils/body_detail.html",
         {
             "body": body,
+            "end": end,
             "seated": seated,
+            "leaders": leaders,
             "others": others,
+            "recent_decisions": list(
+                _decided_items().filter(meeting__body=body, is_procedural=False)[:RECENT]
+            ),
             "divisions": list(body.divisions.active()),
-            "upcoming": list(
+            "upcoming": []
+            if end.ended
+            else list(
                 meetings.filter(start__gte=timezone.now())
                 .exclude(state=MeetingState.CANCELLED)
                 .with_last_move()
@@ -441,7 +451,11 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             entries = entries.filter(date__lte=data["asti"])
         if data["tulos"]:
             entries = entries.filter(outcome=data["tulos"])
-    elif form.is_bound:
+        if not data["muodolliset"]:
+            entries = entries.filter(is_procedural=False)
+    elif not form.is_bound:
+        entries = entries.filter(is_procedural=False)
+    else:
         entries = entries.none()
     query = request.GET.copy()
     query.pop("sivu", None)
@@ -508,6 +522,7 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
         {
             "month": first,
             "weeks": weeks,
+            "days": sorted(by_day.items()),
             "meetings": meetings,
             "list_view": request.GET.get("nakyma") == "lista",
             "previous": previous,
@@ -595,6 +610,25 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
+def _describe_results(entries: list[Any], text: str) -> None:
+    """Each result's excerpt, and which of its attachments match too (one query)."""
+    hits = search_module.attachment_hits(entries, text)
+    for entry in entries:
+        entry.excerpt = search_module.snippet(entry, text)
+        entry.attachments_found = hits.get(entry.item_id or 0, [])
+        entry.matches_itself = not entry.attachments_found or search_module.matches_own_text(
+            entry, text
+        )
+
+
+def _with_query(request: HttpRequest, text: str) -> str:
+    """The search's query string with other words, the filters kept."""
+    query = request.GET.copy()
+    query.pop("sivu", None)
+    query["q"] = text
+    return query.urlencode()
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def search(request: HtmxHttpRequest) -> HttpResponse:
@@ -606,6 +640,8 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     page = None
     status = 200
+    suggestions: list[tuple[str, str]] = []
+    glossary: list[tuple[str, list[tuple[str, str]]]] = []
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         case = search_module.diary_number_in(data["q"])
@@ -617,8 +653,14 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
             allow_empty=True,
             paginator_class=CappedPaginator,
         )
-        for entry in page.object_list:
-            entry.excerpt = search_module.snippet(entry, data["q"])
+        _describe_results(list(page.object_list), data["q"])
+        if not page.object_list and data["q"].strip():
+            spellings, translations = suggest.suggestions(form.filters())
+            suggestions = [(text, _with_query(request, text)) for text in spellings]
+            glossary = [
+                (t.term, [(word, _with_query(request, word)) for word in t.finnish])
+                for t in translations
+            ]
     elif form.is_bound:
         status = 400
     query = request.GET.copy()
@@ -632,6 +674,12 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
             "page": page,
             "searched": page is not None,
             "query": query.urlencode(),
+            "suggestions": suggestions,
+            "glossary": glossary,
+            # The filters beyond the words stay open when one is set or wrong.
+            "filtered": any(
+                request.GET.get(name) or name in form.errors for name in form.fields if name != "q"
+            ),
             "section": "search",
         },
         status=status,

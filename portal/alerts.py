@@ -196,6 +196,12 @@ def target_from_params(params: Mapping[str, str]) -> Target:
         body = Body.objects.filter(slug=slug).first() if len(slug) <= 80 else None
         if body is None:
             raise TargetNotFound(slug)
+        if body.end().ended:
+            raise ValidationError(
+                _("%(name)s has ended: it has no meetings or decisions to come.")
+                % {"name": body.name},
+                code="ended",
+            )
         return Target(kind=SubscriptionKind.BODY, body=body)
     if case_id:
         valid = case_id.isdigit() and len(case_id) <= 18

@@ -231,6 +231,8 @@ USE_I18N = True
 USE_TZ = True
 # Finnish base forms and compound parts in search, when libvoikko is installed.
 SEARCH_VOIKKO = envbool("SEARCH_VOIKKO", True)
+# load_demo renders the demo's PDFs (a minute or two); the test suite turns it off.
+DEMO_DOCUMENTS = envbool("DEMO_DOCUMENTS", True)
 
 # --- Static and uploaded files ----------------------------------------------------------
 

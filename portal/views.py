@@ -39,8 +39,11 @@ def home(request: HttpRequest) -> HttpResponse:
                 .with_last_move()
                 .order_by("start")[:8]
             ),
+            # What was decided, not the formalities of each meeting nor confidential
+            # individual matters that show only a title.
             "decisions": list(
                 AgendaItem.objects.decided()
+                .filter(is_procedural=False, is_public=True)
                 .select_related("meeting__body", "handling", "case")
                 .order_by("-meeting__start", "-section")[:8]
             ),

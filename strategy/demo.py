@@ -1,7 +1,7 @@
 """Demo content of the strategy: Päijät-Hämeen hyvinvointialue's strategy 2023–2025.
 
 The values, mission, vision, the three main goals, the six sub-goals and the seven
-programmes are the county's own (../shared/seeds/001 and 003; how the sub-goals pair with
+programmes are the county's own (benchmarks/data/seeds/001 and 003; how the sub-goals pair with
 the main goals is our reading of the strategy picture). The indicators, their targets
 and values are invented demo figures (Indicator.is_demo, shown as "demo figure"), made
 to tell a plausible story: the zero-deficit target of the balancing measures is missed,

@@ -6,9 +6,11 @@ from functools import cached_property
 
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from councils import voikko
 from councils.models.meetings import AgendaItem
 from councils.models.organisation import Person
 from councils.rules import Side, VoteResult, vote_result
@@ -132,9 +134,19 @@ class Proposal(models.Model):
 
     @property
     def label(self) -> str:
+        """The presenter's proposal, or whose counter-proposal it is.
+
+        Finnish puts the name in the genitive ("Marko Tenhusen vastaehdotus"); only Voikko
+        knows it reliably, so without it the name follows in brackets.
+        """
         if self.kind == ProposalKind.PRESENTER:
             return str(_("the presenter's proposal"))
-        return str(_("%(name)s's counter-proposal") % {"name": self.proposer})
+        name = self.proposer.full_name if self.proposer else ""
+        genitive = voikko.genitive(name) if translation.get_language() == "fi" else None
+        if genitive:
+            # Translators: the proposer's name, already in the Finnish genitive; Finnish only.
+            return str(_("%(genitive)s counter-proposal") % {"genitive": genitive})
+        return str(_("counter-proposal by %(name)s") % {"name": name})
 
     @property
     def is_counter(self) -> bool:

@@ -341,6 +341,18 @@ class AgendaItem(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("text"), blank=True)
     proposal = models.TextField(_("proposal"), blank=True)
+    # A formality of the meeting (legality and quorum, minutes checkers, items noted):
+    # set from the title by rules.is_procedural_title when added, and by the clerk.
+    is_procedural = models.BooleanField(
+        _("procedural item"),
+        default=False,
+        db_default=False,  # rows written in SQL (benchmarks/scale.py) are substantive
+        help_text=_(
+            "A formality of the meeting, such as its legality or the choice of minutes "
+            "checkers. Procedural items rank last in search and are left out of the latest "
+            "decisions."
+        ),
+    )
     appeal_type = models.CharField(
         _("appeal type"),
         max_length=20,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -111,6 +113,12 @@ class Body(models.Model):
     contact = models.TextField(_("contact"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     active = models.BooleanField(_("active"), default=True)
+    ended = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the body ceased to work (a working group that finished its task)."),
+    )
     clerks = models.ManyToManyField(
         "auth.User",
         verbose_name=_("clerks"),
@@ -159,6 +167,32 @@ class Body(models.Model):
     def quorum(self) -> int:
         """Members present needed to proceed; 0 when no quorum is set."""
         return self.rules.quorum_needed(self.seats)
+
+    def end(self, today: date | None = None) -> BodyEnd:
+        """Whether the body has ended, and when if known (one query unless set by hand).
+
+        A body has ended on the day set by hand (`ended`); else an inactive body, or one
+        whose memberships have all ended, ended with its last membership. An ended body has
+        no meetings or members to come: nothing to follow, no quorum to tell. A body with
+        no memberships recorded at all is working unless marked inactive.
+        """
+        today = today or timezone.localdate()
+        if self.ended is not None:
+            return BodyEnd(ended=self.ended <= today, on=self.ended)
+        memberships = self.memberships.aggregate(
+            last=Max("end"),
+            current=Count("pk", filter=Q(end__isnull=True) | Q(end__gte=today)),
+            recorded=Count("pk"),
+        )
+        if memberships["current"] or (self.active and not memberships["recorded"]):
+            return BodyEnd(ended=not self.active, on=None)
+        return BodyEnd(ended=True, on=memberships["last"])
+
+
+@dataclass(frozen=True)
+class BodyEnd:
+    ended: bool
+    on: date | None  # when it ended, if known
 
 
 class Person(models.Model):

@@ -57,17 +57,30 @@ class SearchEntry(models.Model):
         Body, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     title = models.CharField(_("title"), max_length=300)
+    # How many words the title has, numbers and little words aside: among results that
+    # match as many query words in the title, the shorter title is more nearly the thing
+    # searched for ("Hyvinvointialuestrategia 2023–2025" for "strategia").
+    title_length = models.PositiveSmallIntegerField(
+        _("words in the title"), default=0, db_default=0
+    )
     # Where the record is (e.g. "§ 12" or the official's name), shown under the title.
     context = models.CharField(_("context"), max_length=300, blank=True)
     # Plain text without tagged personal data. Empty for a confidential item, which is
     # found by its descriptive title only.
     text = models.TextField(_("text"), blank=True)
-    # Base forms and compound parts from Voikko, when it is installed (see README).
+    # Base forms and compound parts from Voikko, when it is installed (see README): of
+    # the title (ranked as the title) and of the text.
+    title_lexemes = models.TextField(_("base forms of the title"), blank=True, db_default="")
     lexemes = models.TextField(_("base forms"), blank=True)
+    # An item's public attachments (their text and base forms), ranked below its own text:
+    # a decision is one result, found also by what its attachments say.
+    attachment_text = models.TextField(_("text of the attachments"), blank=True, db_default="")
     date = models.DateField(_("date"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     diary_number = models.CharField(_("diary number"), max_length=40, blank=True)
     is_confidential = models.BooleanField(_("confidential"), default=False)
+    # A formality of a meeting (AgendaItem.is_procedural): ranked last, hidden from lists.
+    is_procedural = models.BooleanField(_("procedural"), default=False, db_default=False)
     # When residents could first see it; null while it is not public.
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     vector = SearchVectorField(null=True, editable=False)

@@ -144,6 +144,7 @@ class ItemForm(forms.ModelForm):
             "is_public",
             "secrecy_basis",
             "appeal_type",
+            "is_procedural",
         ]
         labels = {
             "body": _("Background (the reasons)"),

@@ -96,10 +96,66 @@ def test_the_body_page_shows_members_with_their_personal_deputies(client):
     )
     MembershipFactory(body=body, role=MembershipRole.SECRETARY, person__last_name="Sihteeri")
     html = client.get("/toimielimet/aluehallitus/").content.decode()
-    row = html[html.index("Puheenjohtaja") : html.index("</tr>", html.index("Puheenjohtaja"))]
+    table = html[html.index("<tbody") :]
+    row = table[table.index("Puheenjohtaja") : table.index("</tr>", table.index("Puheenjohtaja"))]
     assert "Varajäsen" in row
     assert "Sihteeri" in html
     assert "vähintään 6" in html  # more than half of 11 seats
+
+
+def test_the_body_page_leads_with_the_next_meeting_and_recent_decisions(client):
+    body = BodyFactory(name="Aluehallitus", slug="aluehallitus", kind=BodyKind.EXECUTIVE_BOARD)
+    MembershipFactory(body=body, role=MembershipRole.CHAIR, person__last_name="Puheenjohtaja")
+    MembershipFactory(
+        body=body, role=MembershipRole.VICE_CHAIR, person__last_name="Varapuheenjohtaja"
+    )
+    MembershipFactory(body=body, role=MembershipRole.MEMBER, person__last_name="Rivijäsen")
+    MeetingFactory(body=body, number=12, start=timezone.now() + timedelta(days=5))
+    HandlingFactory(item__meeting__body=body, item__title="Talousarvion muutos")
+    HandlingFactory(item__meeting__body=body, item__title="Ilmoitusasiat", item__is_procedural=True)
+    html = client.get("/toimielimet/aluehallitus/").content.decode()
+    assert html.index("Seuraava kokous") < html.index("Viimeisimmät päätökset")
+    assert html.index("Viimeisimmät päätökset") < html.index('id="members-heading"')
+    assert "Kokous 12/" in html
+    assert "Talousarvion muutos" in html
+    assert "Ilmoitusasiat" not in html  # formalities are not what residents came for
+    # The chair and vice-chair show; everyone else is one click away, without JavaScript.
+    details = html.index('<details class="members">')
+    assert html.index("Puheenjohtaja") < details
+    assert html.index("Varapuheenjohtaja") < details
+    assert html.index("Rivijäsen") > details
+    assert "Kaikki 3 jäsentä" in html
+
+
+def test_an_ended_body_says_when_it_ended_and_offers_nothing_to_follow(client):
+    body = BodyFactory(
+        name="ICT- ja digityöryhmä",
+        slug="ict",
+        kind=BodyKind.WORKING_GROUP,
+        active=False,
+        ended=date(2021, 6, 30),
+    )
+    html = client.get(body.get_absolute_url()).content.decode()
+    assert "Toimielimen toiminta päättyi 30.6.2021." in html
+    assert "seuraa/" not in html  # no e-mail alert
+    assert "kokoukset.ics" not in html
+    assert "vähintään" not in html  # no quorum to tell
+    response = client.get("/seuraa/", {"toimielin": "ict"})
+    assert response.status_code == 400
+    assert "on lopettanut toimintansa" in response.content.decode()
+
+
+def test_a_body_whose_memberships_all_ended_has_ended_with_the_last(client):
+    body = BodyFactory(slug="tyoryhma", kind=BodyKind.WORKING_GROUP)
+    MembershipFactory(body=body, start=date(2021, 1, 1), end=date(2021, 5, 31))
+    MembershipFactory(body=body, start=date(2021, 1, 1), end=date(2021, 6, 15))
+    assert body.end().on == date(2021, 6, 15)
+    html = client.get(body.get_absolute_url()).content.decode()
+    assert "Toimielimen toiminta päättyi 15.6.2021." in html
+    working = BodyFactory(slug="lautakunta")
+    MembershipFactory(body=working, start=date(2021, 1, 1))
+    assert not working.end().ended
+    assert not BodyFactory(slug="uusi").end().ended  # nobody recorded yet: still working
 
 
 def test_the_body_page_lists_meetings_by_year(client):
@@ -364,6 +420,18 @@ def test_a_bad_page_number_is_a_404(client, page):
     assert client.get(f"/paatokset/?sivu={page}").status_code == 404
 
 
+def test_the_decisions_list_leaves_out_formalities_unless_asked(client):
+    HandlingFactory(item__title="Talousarvion muutos")
+    HandlingFactory(item__title="Pöytäkirjantarkastajien valinta", item__is_procedural=True)
+    html = client.get("/paatokset/").content.decode()
+    assert "Talousarvion muutos" in html
+    assert "Pöytäkirjantarkastajien valinta" not in html
+    assert "Näytä myös muodolliset asiat" in html
+    html = client.get("/paatokset/", {"muodolliset": "on"}).content.decode()
+    assert "Talousarvion muutos" in html
+    assert "Pöytäkirjantarkastajien valinta" in html
+
+
 def test_the_decisions_list_queries_do_not_grow(client):
     assert_constant_queries(
         client, "/paatokset/", lambda n: [HandlingFactory() for _ in range(n)], limit=6
@@ -398,6 +466,10 @@ def test_the_calendar_shows_the_months_meetings_in_grid_and_list(client):
     assert "Vanhusneuvosto" in html
     assert "Nuorisovaltuusto" not in html
     assert "<table" in html
+    # Narrow screens get the same month as a list of days (raati.css shows one or the other).
+    days = html[html.index('<ol class="calendar-days__list">') : html.index("</ol>")]
+    assert "tiistai 10.11." in days
+    assert "Vanhusneuvosto" in days
     html = client.get("/kalenteri/?kuukausi=2026-11&nakyma=lista").content.decode()
     assert "Vanhusneuvosto" in html
     assert "<table" not in html
@@ -477,6 +549,38 @@ def test_the_home_page_shows_upcoming_meetings_and_latest_decisions(client):
     assert "Aluevaltuusto" in html
     assert "Talousarvion muutos" in html
     assert "Virkavapauden myöntäminen" in html
+
+
+def test_the_home_page_has_a_search_box_and_leaves_out_formalities(client):
+    HandlingFactory(item__title="Talousarvion muutos")
+    HandlingFactory(
+        item__title="Kokouksen laillisuus ja päätösvaltaisuus", item__is_procedural=True
+    )
+    HandlingFactory(
+        item__title="Yksilöasian oikaisuvaatimus",
+        item__is_public=False,
+        item__secrecy_basis="JulkL 24.1 § 25 k",
+    )
+    html = client.get("/").content.decode()
+    assert '<form method="get" action="/haku/" role="search"' in html
+    assert 'name="q"' in html
+    assert "Talousarvion muutos" in html
+    assert "Kokouksen laillisuus" not in html
+    assert "Yksilöasian oikaisuvaatimus" not in html
+
+
+def test_a_cancelled_meeting_says_so_once_and_promises_no_agenda(client):
+    meeting = MeetingFactory(
+        state=MeetingState.CANCELLED,
+        agenda_published_at=None,
+        cancelled_reason="Käsiteltäviä asioita ei ollut.",
+    )
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert main.lower().count("peruttu") == 1
+    assert "Käsiteltäviä asioita ei ollut." in main
+    assert "Esityslista julkaistaan" not in main
+    assert "Kokous pidetään" not in main
 
 
 def test_the_home_page_queries_do_not_grow(client):

@@ -14,6 +14,7 @@ from councils.rules import (
     confidential_item_problems,
     election_tie_needs_lot,
     has_quorum,
+    is_procedural_title,
     is_working_day,
     notice_in_time,
     notice_last_day,
@@ -367,3 +368,21 @@ def test_a_late_supplementary_item_is_decided_only_when_taken_up(
         )
         == problem
     )
+
+
+# --- procedural items ---
+
+
+@pytest.mark.parametrize(
+    ("title", "procedural"),
+    [
+        ("Kokouksen laillisuus ja päätösvaltaisuus", True),
+        ("  pöytäkirjantarkastajien   valinta. ", True),  # case, spacing and a full stop aside
+        ("Ilmoitusasiat", True),
+        ("Viranhaltijapäätökset ja ilmoitusasiat", True),
+        ("Talousarvio 2027 ja taloussuunnitelma 2027–2029", False),
+        ("Ilmoitusasiat ja talousarvion muutos", False),  # a matter hidden in a formality's words
+    ],
+)
+def test_formalities_of_the_meeting_are_procedural_by_their_title(title, procedural):
+    assert is_procedural_title(title) is procedural

@@ -74,6 +74,14 @@ def test_sections_run_on_through_the_year():
     assert item.section == 42
 
 
+def test_a_formality_added_to_the_agenda_is_marked_procedural():
+    meeting = _planned()
+    formality = services.item_add(meeting=meeting, title="Kokouksen laillisuus ja päätösvaltaisuus")
+    matter = services.item_add(meeting=meeting, title="Talousarvion muutos")
+    assert formality.is_procedural
+    assert not matter.is_procedural
+
+
 def test_a_new_case_is_created_from_its_diary_number():
     meeting = _planned()
     item = services.item_add(meeting=meeting, title="Hankinta", diary_number="7/02.08.00/2026")

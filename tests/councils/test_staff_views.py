@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils import services
-from councils.models import AgendaItem, MeetingState, Outcome
+from councils.models import AgendaItem, MeetingState, Outcome, SearchEntry
 from councils.services import AttendanceRow
 from tests.factories import (
     AgendaItemFactory,
@@ -217,6 +217,28 @@ def test_two_clerks_editing_at_once_see_a_conflict_with_both_versions(client, wo
     assert "Ensimmäinen" in html  # and the saved version is shown
     item.refresh_from_db()
     assert item.proposal == "<p>Ensimmäinen</p>"
+
+
+def test_the_clerk_marks_an_item_procedural_and_its_search_entry_follows(client, world):
+    item = world["item"]
+    client.force_login(world["clerk"])
+    form = {
+        "title": item.title,
+        "proposal": "<p>Ehdotus</p>",
+        "is_public": "on",
+        "appeal_type": "rectification",
+        "version": str(item.version),
+        "is_procedural": "on",
+    }
+    assert client.post(reverse("staff:item_edit", args=[item.pk]), form).status_code == 302
+    item.refresh_from_db()
+    assert item.is_procedural
+    assert SearchEntry.objects.get(item=item, kind__in=["item", "decision"]).is_procedural
+    form = {**form, "version": str(item.version)}
+    del form["is_procedural"]
+    assert client.post(reverse("staff:item_edit", args=[item.pk]), form).status_code == 302
+    item.refresh_from_db()
+    assert not item.is_procedural
 
 
 def test_the_htmx_item_editor_answers_with_the_editor_region(client, world):

@@ -563,6 +563,7 @@ def test_the_digest_queries_do_not_grow_with_the_news():
             assert alerts.digest_send() == 1
         return len(queries)
 
+    count()  # the first digest of the test opens the connection's first transaction
     with_one = count()
     for section in range(2, 21):
         HandlingFactory(
@@ -574,7 +575,7 @@ def test_the_digest_queries_do_not_grow_with_the_news():
     assert "Päätös 20" in mail.outbox[0].body
     assert "Hoitaja 20" in mail.outbox[0].body
     assert with_one == with_twenty, f"{with_one} queries with 1 item, {with_twenty} with 20"
-    assert with_twenty <= 10
+    assert with_twenty <= 11  # one of them: the meetings moved since the last digest
 
 
 # --- Unsubscribing -----------------------------------------------------------------------------

@@ -32,3 +32,17 @@ def test_running_it_twice_changes_nothing():
     before = _dump()
     call_command("load_demo", stdout=StringIO())
     assert _dump() == before
+
+
+def test_it_renders_the_missing_pdfs_unless_told_not_to(monkeypatch, settings):
+    from councils.management.commands import render_missing_documents
+
+    runs: list[dict[str, object]] = []
+    monkeypatch.setattr(
+        render_missing_documents.Command, "handle", lambda self, **options: runs.append(options)
+    )
+    settings.DEMO_DOCUMENTS = True  # make demo's default
+    call_command("load_demo", stdout=StringIO())
+    assert len(runs) == 1
+    call_command("load_demo", "--no-documents", stdout=StringIO())
+    assert len(runs) == 1

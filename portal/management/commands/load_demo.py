@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+import os
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from councils import demo as councils_demo
@@ -20,8 +24,28 @@ DEMO_PASSWORD = "raati-demo-2026"  # noqa: S105 - printed for the demo on purpos
 class Command(BaseCommand):
     help = "Load the Päijät-Häme demo data and create the demo superuser."
 
-    @transaction.atomic
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--documents",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="Render the PDFs of the published agendas, minutes and attachments "
+            "(render_missing_documents). Default: the DEMO_DOCUMENTS setting, on.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        self._load()
+        documents = options["documents"]
+        if documents is None:
+            documents = settings.DEMO_DOCUMENTS
+        if documents:
+            # After the data is committed, so that the rendering processes see it.
+            call_command(
+                "render_missing_documents", jobs=min(2, os.cpu_count() or 1), stdout=self.stdout
+            )
+
+    @transaction.atomic
+    def _load(self) -> None:
         user_model = get_user_model()
         _, created = user_model.objects.get_or_create(
             username=DEMO_USERNAME,
