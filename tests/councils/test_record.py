@@ -30,6 +30,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.labels import capfirst, counter_label
 
 pytestmark = pytest.mark.django_db
 
@@ -229,17 +230,13 @@ def test_the_public_page_the_checkers_view_and_the_extract_say_the_same(
     reader = PdfReader(BytesIO(documents.render_pdf(extract)))
     pdf = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
 
-    # "Jäsen Bergin vastaehdotus" where Voikko confirms the genitive, else in brackets.
-    from councils.voikko import genitive
-
-    named = genitive("Jäsen Berg")
-    label = f"{named} vastaehdotus" if named else "vastaehdotus (Jäsen Berg)"
+    label = counter_label("Jäsen Berg")
     said = [
         "Hyväksytty muutettuna.",
-        f"{label[0].upper()}{label[1:]} – kannattaja Jäsen Coll – äänestettiin: {COUNTER}",
+        f"{capfirst(label)} – kannattaja Jäsen Coll – äänestettiin: {COUNTER}",
         f"Jaa = päätösehdotus, Ei = {label}",
         "Jaa 2, Ei 3, tyhjiä 0, poissa 0.",
-        f"{label[0].upper()}{label[1:]} voitti äänestyksen, ja se on päätös.",
+        f"{capfirst(label)} voitti äänestyksen, ja se on päätös.",
         "Jäsen Eklund: Suunnitelma on valmis.",
     ]
     for output, text in [("public page", public), ("checker", review), ("extract", pdf)]:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from councils import documents
 from councils.models import AgendaItem, Document, DocumentKind, Meeting, MeetingState
+from tests.labels import capfirst, counter_label
 
 PASSWORD = "raati-demo-2026"
 
@@ -214,7 +215,7 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     _field(page, "Puheenjohtaja").select_option(index=1)
     page.get_by_role("button", name="Kirjaa äänestys").click()
     _status(page, "Äänestys kirjattu")
-    won = f"Vastaehdotus ({members[2]}) voitti äänestyksen, ja se on päätös."
+    won = f"{capfirst(counter_label(members[2]))} voitti äänestyksen, ja se on päätös."
     expect(page.locator("#outcome-heading ~ p.notice")).to_have_text(won)
     expect(_field(page, "Päätös")).to_have_value(COUNTER)
     _check(page, assert_accessible, js)
@@ -286,9 +287,9 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     item = AgendaItem.objects.get(meeting=meeting, title="Hoitajamitoituksen seuranta")
     said = [
         "Hyväksytty muutettuna.",
-        f"Vastaehdotus ({members[2]}) – kannattaja {members[3]} – äänestettiin: {COUNTER}",
-        f"Jaa = päätösehdotus, Ei = vastaehdotus ({members[2]})",
-        f"Vastaehdotus ({members[2]}) voitti äänestyksen, ja se on päätös.",
+        f"{capfirst(counter_label(members[2]))} – kannattaja {members[3]} – äänestettiin: {COUNTER}",
+        f"Jaa = päätösehdotus, Ei = {counter_label(members[2])}",
+        f"{capfirst(counter_label(members[2]))} voitti äänestyksen, ja se on päätös.",
     ]
     page.goto(item.get_absolute_url())
     _check(page, assert_accessible, js)
