@@ -9,13 +9,22 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Decision making")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
-        from councils import documents, search_index, signals
+        from councils import changes, documents, search_index, signals
 
         for model in search_index.INDEXED_MODELS:
             post_save.connect(
                 search_index.on_save, sender=model, dispatch_uid=f"search-{model.__name__}"
+            )
+
+        # Every change of the public record dates itself and what shows it (modified_at).
+        for model in changes.TRACKED_MODELS:
+            post_save.connect(
+                changes.on_change, sender=model, dispatch_uid=f"changes-save-{model.__name__}"
+            )
+            post_delete.connect(
+                changes.on_change, sender=model, dispatch_uid=f"changes-delete-{model.__name__}"
             )
 
         signals.minutes_published.connect(

@@ -27,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -38,7 +38,6 @@ from councils.models import (
     DocumentKind,
     DocumentState,
     Meeting,
-    MeetingState,
 )
 
 logger = logging.getLogger(__name__)
@@ -281,6 +280,7 @@ def document_render(document_id: int) -> Document:
         document.title = title
         document.file.name = name
         document.sha256 = hashlib.sha256(pdf).hexdigest()
+        document.sha512 = hashlib.sha512(pdf).hexdigest()
         document.size = len(pdf)
         document.pages = page_count(pdf)
         document.state = DocumentState.READY
@@ -288,7 +288,8 @@ def document_render(document_id: int) -> Document:
         document.finished_at = timezone.now()
         document.save(
             update_fields=[
-                *("file", "title", "sha256", "size", "pages", "state", "failure", "finished_at")
+                *("file", "title", "sha256", "sha512", "size", "pages", "state", "failure"),
+                "finished_at",
             ]
         )
         if document.redacted:
@@ -299,7 +300,7 @@ def document_render(document_id: int) -> Document:
                 item_id=document.item_id,
                 version=document.version,
                 redacted=False,
-            ).update(public=False)
+            ).update(public=False, modified_at=timezone.now())
         # The newer version replaces the older ones in the public listing; they stay reachable.
         Document.objects.filter(
             kind=document.kind,
@@ -311,7 +312,7 @@ def document_render(document_id: int) -> Document:
             redacted=document.redacted,
             version__lt=document.version,
             superseded_at__isnull=True,
-        ).update(superseded_at=timezone.now())
+        ).update(superseded_at=timezone.now(), modified_at=timezone.now())
     return document
 
 
@@ -376,25 +377,11 @@ def documents_redact_expired(*, today: date | None = None) -> int:
     as the internal record.
     """
     today = today or timezone.localdate()
-    candidates = (
-        Document.objects.filter(
-            kind__in=[DocumentKind.MINUTES, DocumentKind.EXTRACT],
-            public=True,
-            redacted=False,
-            state=DocumentState.READY,
-            superseded_at__isnull=True,
-        )
-        .annotate(last_day=Max("meeting__items__appeal_last_day"))
-        .filter(
-            Q(last_day__lt=today)
-            | Q(
-                last_day__isnull=True,
-                meeting__minutes__published_at__date__lt=today - timedelta(days=7),
-            )
-        )
+    candidates = Document.objects.personal_data_expired(today).filter(
+        public=True, state=DocumentState.READY, superseded_at__isnull=True
     )
     queued = 0
-    for original in candidates:
+    for original in candidates.distinct():
         copy, created = Document.objects.get_or_create(
             kind=original.kind,
             meeting_id=original.meeting_id,
@@ -419,12 +406,10 @@ def on_agenda_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
 
 def public_documents(meeting: Meeting) -> list[Document]:
     """What the meeting page offers: the newest version of each public document."""
-    if meeting.state == MeetingState.PLANNED:
-        return []
     found = list(
-        Document.objects.filter(meeting=meeting, public=True, item__isnull=True).order_by(
-            "kind", "-version", "-redacted"
-        )
+        Document.objects.public_copies()
+        .filter(meeting=meeting, item__isnull=True)
+        .order_by("kind", "-version", "-redacted")
     )
     # One entry per kind: its newest version (a redacted copy when there is one).
     latest: dict[str, Document] = {}
@@ -436,11 +421,12 @@ def public_documents(meeting: Meeting) -> list[Document]:
 def earlier_versions(meeting: Meeting) -> list[Document]:
     """Superseded public versions, still downloadable after a correction."""
     return list(
-        Document.objects.filter(
+        Document.objects.public_copies()
+        .filter(
             meeting=meeting,
-            public=True,
             item__isnull=True,
             state=DocumentState.READY,
             superseded_at__isnull=False,
-        ).order_by("kind", "-version")
+        )
+        .order_by("kind", "-version")
     )

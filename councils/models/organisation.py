@@ -7,8 +7,25 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def created_field() -> models.DateTimeField:
+    """When the row was made; `db_default` covers rows written by bulk loads (COPY)."""
+    return models.DateTimeField(_("created"), default=timezone.now, db_default=Now())
+
+
+def modified_field() -> models.DateTimeField:
+    """When the row, or anything shown with it, last changed (councils/changes.py keeps it).
+
+    Open-data clients sync incrementally by it (`modified_since`), so it is indexed.
+    """
+    return models.DateTimeField(
+        _("modified"), default=timezone.now, db_default=Now(), db_index=True
+    )
 
 
 class Term(models.Model):
@@ -17,6 +34,8 @@ class Term(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
+    created_at = created_field()
+    modified_at = modified_field()
 
     class Meta:
         ordering = ["-start"]
@@ -97,6 +116,8 @@ class Body(models.Model):
         related_name="clerk_of",
         help_text=_("Staff who prepare and record this body's meetings."),
     )
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = BodyQuerySet.as_manager()
 
@@ -119,6 +140,13 @@ class Body(models.Model):
         return self.kind == BodyKind.COUNCIL
 
 
+class PersonQuerySet(models.QuerySet["Person"]):
+    def public(self) -> PersonQuerySet:
+        """People residents may look up: everyone in the record (members, presenters,
+        officials) has a public page; what is shown of them is decided per record."""
+        return self.all()
+
+
 class Person(models.Model):
     """An elected member, deputy or official who appears in the records."""
 
@@ -138,6 +166,10 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    created_at = created_field()
+    modified_at = modified_field()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -202,6 +234,8 @@ class Membership(models.Model):
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = MembershipQuerySet.as_manager()
 
