@@ -94,13 +94,20 @@ def _clean(obj: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if v is not None and v != [] and v != ""}
 
 
-def tombstone(ctx: Ctx, oparl_type: str, key: str, created: datetime | None, modified: datetime):
-    """A deleted object: only id, type, created and modified remain (OParl 1.1, 2.8)."""
+def tombstone(
+    ctx: Ctx, oparl_type: str, key: str, created: datetime | None, modified: datetime
+) -> dict[str, Any]:
+    """A deleted object: only id, type, created and modified remain (OParl 1.1, 2.8).
+
+    A File keeps its accessUrl, which the schema requires and which now answers
+    410 Gone (OParl 1.1, 2.7).
+    """
     type_name = OPARL_TYPE_NAMES[oparl_type]
     return _clean(
         {
             "id": ctx.api(oparl_type, key),
             "type": OPARL + type_name,
+            "accessUrl": ctx.api(oparl_type, key, "access") if oparl_type == "file" else None,
             "created": dt(created),
             "modified": dt(modified),
             "deleted": True,

@@ -410,6 +410,10 @@ def _places() -> list[tuple[int, datetime | None, datetime, tuple[str, datetime,
         .order_by()
     )
     found = {}
+    county = s.county_location(s.Ctx(base=""))
+    created = datetime.fromisoformat(county["created"])
+    county_key = location_id(county["description"])
+    found[county_key] = (county_key, created, created, (county["description"], created, created))
     for row in rows:
         key = location_id(row["place"])
         found[key] = (key, row["first"], row["first"], (row["place"], row["first"], row["first"]))
@@ -501,6 +505,9 @@ TYPES: dict[str, list[Source]] = {
             "",
             live=lambda: AgendaItem.objects.on_public_agenda(),
             load=item_queryset,
+            # A sub-object: a deleted item goes, its meeting's `modified` moves (OParl 1.1,
+            # 2.8), and the schema's required `order` could not be kept anyway.
+            tombstones=False,
             render=lambda ctx, item: s.agenda_item(ctx, item, order=item.agenda_order),
         )
     ],

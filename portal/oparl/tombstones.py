@@ -50,7 +50,7 @@ def _keys(instance: models.Model) -> list[Key]:
             keys.append(("location", "", location_id(instance.place)))
         return keys
     if isinstance(instance, AgendaItem):
-        keys = [("agendaitem", "", instance.pk), ("consultation", "", instance.pk)]
+        keys = [("consultation", "", instance.pk)]
         if instance.case_id:
             keys.append(("paper", "", instance.case_id))
         keys += [
