@@ -1,6 +1,7 @@
 """Synthetic Finnish text and the fixed lists for the scale benchmark (benchmarks/scale.py).
 
-The text is built from the county's own documents in ../shared/seeds/*.txt: they are
+The text is built from the county's own documents, copied into benchmarks/data/seeds/
+(from the project's shared seeds, so that a clone of the repository runs alone): they are
 split into sentences, and a word-level Markov chain trained on those sentences writes
 many more, so that word frequencies follow the source (a few very common words such as
 "hyvinvointialueen", a long tail of rare ones) while an item is not a copy of a handful
@@ -17,7 +18,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 # The word planted in a few items for the "rare word" search, in several inflected forms.
 RARE_WORD = "vesihuoltolaitos"

@@ -46,6 +46,7 @@ urlpatterns = [
     path("file/<oparlkey:key>/access/", views.file_access, name="file_access"),
     path("file/<oparlkey:key>/download/", views.file_download, name="file_download"),
     path("<oparltype:oparl_type>/<oparlkey:key>/", views.object_detail, name="object"),
+    path("schema/raati-extensions.json", views.extension_schema, name="extension_schema"),
     # Anything else under the API answers a JSON 404, not the site's HTML page.
     path("<path:rest>", views.not_found, name="not_found"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from django.core.files.base import File as DjangoFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -121,6 +122,13 @@ def organization_meeting_list(request: HttpRequest, key: str) -> HttpResponse:
             scope=f"meeting:body-{body_id}",
         )
     )
+
+
+@api_view
+def extension_schema(request: HttpRequest) -> HttpResponse:
+    """The JSON Schema of the raati: extensions."""
+    schema = (Path(__file__).resolve().parent / "schema" / "raati-extensions.json").read_bytes()
+    return HttpResponse(schema, content_type="application/schema+json; charset=utf-8")
 
 
 @api_view
