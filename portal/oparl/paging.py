@@ -34,6 +34,9 @@ from portal.oparl.sources import Entry, Filters, QuerySetSource, Source
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+# A meeting carries its agenda items and files, a case its handlings: smaller pages by
+# default, so that a page stays a few hundred kilobytes.
+DEFAULT_LIMITS = {"meeting": 20, "paper": 50}
 _CURSOR = re.compile(r"^(?:(?P<source>[a-z]{1,20})-)?(?P<key>\d{1,18})$")
 _FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
@@ -85,9 +88,9 @@ def _cursor(value: str, sources: list[Source], name: str) -> tuple[int, int]:
     raise BadRequest(_("%(name)s is not a position in this list.") % {"name": name})
 
 
-def parse_params(query: QueryDict, sources: list[Source]) -> Params:
+def parse_params(query: QueryDict, sources: list[Source], *, default: int = DEFAULT_LIMIT) -> Params:
     raw_limit = query.get("limit") or query.get("elementsPerPage")
-    limit = DEFAULT_LIMIT
+    limit = default
     if raw_limit is not None:
         if (
             not raw_limit.isascii()
@@ -201,7 +204,7 @@ def list_page(
     path: str,
     scope: str,
 ) -> dict[str, Any]:
-    params = parse_params(query, sources)
+    params = parse_params(query, sources, default=DEFAULT_LIMITS.get(oparl_type, DEFAULT_LIMIT))
     flt = params.filters
     limit = params.limit
     count = total(sources, flt, scope=scope)

@@ -24,20 +24,23 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from councils.models import (
     AgendaItem,
+    AppealType,
     Attachment,
     Body,
     BodyKind,
     Case,
     Document,
+    DisqualificationGround,
     DocumentKind,
     Meeting,
     MeetingState,
@@ -240,6 +243,13 @@ def _fi(label: object) -> str:
         return str(label)
 
 
+@cache
+def _finnish_labels(choices: type[models.TextChoices]) -> dict[str, str]:
+    """A choice's Finnish labels, translated once per process (the record is Finnish)."""
+    with translation.override("fi"):
+        return {str(value): str(label) for value, label in choices.choices}
+
+
 def body_organization(ctx: Ctx, body: Body, membership_ids: list[int]) -> dict[str, Any]:
     organization_type, classification = BODY_CLASSIFICATION[BodyKind(body.kind)]
     key = f"body-{body.pk}"
@@ -263,7 +273,7 @@ def body_organization(ctx: Ctx, body: Body, membership_ids: list[int]) -> dict[s
             "created": dt(body.created_at),
             "modified": dt(body.modified_at),
             EXT + "kind": body.kind,
-            EXT + "kindName": _fi(BodyKind(body.kind).label),
+            EXT + "kindName": _finnish_labels(BodyKind)[body.kind],
             EXT + "active": body.active,
             EXT + "appealOpen": body.appeal_open,
             EXT + "noticeDays": body.notice_days,
@@ -566,7 +576,7 @@ def _handling_record(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
             {
                 "person": ctx.api("person", q.person_id),
                 "ground": q.ground,
-                "groundName": _fi(q.get_ground_display()),
+                "groundName": _finnish_labels(DisqualificationGround)[q.ground],
                 "leftRoom": q.left_room,
             }
             for q in item.disqualifications.all()
@@ -582,7 +592,7 @@ def _appeal(item: AgendaItem) -> dict[str, Any]:
     dates = item.appeal_dates()
     return {
         EXT + "appealType": item.appeal_type,
-        EXT + "appealTypeName": _fi(item.get_appeal_type_display()),
+        EXT + "appealTypeName": _finnish_labels(AppealType)[item.appeal_type],
         EXT + "appealDeemedReceived": d(dates.deemed_received) if dates else None,
         EXT + "appealLastDay": d(dates.last_day) if dates else None,
         EXT + "appealPeriodDays": dates.period_days if dates else None,
@@ -634,7 +644,7 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
         decision = item.public_html(handling.decision, today=ctx.today)
         versions = list(item.versions.all())
         result |= {
-            "result": _fi(handling.get_outcome_display()),
+            "result": _finnish_labels(Outcome).get(handling.outcome, handling.outcome),
             "resolutionText": _text(decision),
             "resolutionFile": document_file(ctx, extracts[0]) if extracts else None,
             EXT + "outcome": handling.outcome,

@@ -115,8 +115,8 @@ def _public_extracts() -> QuerySet[Document]:
     )
 
 
-def item_prefetches() -> list[Any]:
-    """Everything an AgendaItem shows, loaded in a fixed number of queries."""
+def file_prefetches() -> list[Any]:
+    """An item's public files: its attachments and its extract."""
     return [
         Prefetch(
             "attachments",
@@ -124,6 +124,13 @@ def item_prefetches() -> list[Any]:
             to_attr="public_attachments",
         ),
         Prefetch("documents", queryset=_public_extracts(), to_attr="public_documents"),
+    ]
+
+
+def item_prefetches() -> list[Any]:
+    """Everything an AgendaItem shows, loaded in a fixed number of queries."""
+    return [
+        *file_prefetches(),
         "versions",
         "handling__proposals",
         Prefetch(
@@ -186,10 +193,14 @@ def meeting_queryset() -> QuerySet[Meeting]:
 
 
 def paper_queryset() -> QuerySet[Case]:
+    """A case with its handlings (Consultations) and their files, nothing more."""
     return Case.objects.prefetch_related(
         Prefetch(
             "items",
-            queryset=item_queryset().order_by("meeting__start", "section"),
+            queryset=AgendaItem.objects.on_public_agenda()
+            .select_related("meeting", "handling")
+            .prefetch_related(*file_prefetches())
+            .order_by("meeting__start", "section"),
             to_attr="public_items",
         ),
         Prefetch(
@@ -420,14 +431,18 @@ def _places() -> list[tuple[int, datetime | None, datetime, tuple[str, datetime,
     return [found[key] for key in sorted(found)]
 
 
-def _body_organizations() -> QuerySet[Body]:
-    return Body.objects.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.only("pk", "body_id").order_by("pk"))
-    )
+@dataclass
+class BodySource(QuerySetSource):
+    """Our bodies; an Organization lists its memberships' URLs, read as bare ids."""
 
-
-def _render_body(ctx: s.Ctx, body: Body) -> dict[str, Any]:
-    return s.body_organization(ctx, body, [m.pk for m in body.memberships.all()])
+    def serialize(self, ctx: s.Ctx, keys: list[int]) -> dict[int, dict[str, Any]]:
+        bodies = list(Body.objects.filter(pk__in=keys))
+        memberships: dict[int, list[int]] = {}
+        for pk, body_id in (
+            Membership.objects.filter(body_id__in=keys).order_by("pk").values_list("pk", "body_id")
+        ):
+            memberships.setdefault(body_id, []).append(pk)
+        return {b.pk: s.body_organization(ctx, b, memberships.get(b.pk, [])) for b in bodies}
 
 
 def _withdrawn_documents() -> QuerySet[Document]:
@@ -446,12 +461,12 @@ def _withdrawn_documents() -> QuerySet[Document]:
 
 
 ORGANIZATION_SOURCES: list[Source] = [
-    QuerySetSource(
+    BodySource(
         "organization",
         "body",
         live=lambda: Body.objects.all(),
-        load=_body_organizations,
-        render=_render_body,
+        load=lambda: Body.objects.all(),
+        render=lambda ctx, body: s.body_organization(ctx, body, []),
     ),
     MemorySource("organization", "group", rows=_groups, render=s.group_organization),
 ]
