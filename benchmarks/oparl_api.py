@@ -107,10 +107,10 @@ def main() -> None:
     public_items = items.count()
     deep = min(10_000, public_items // 100)
     meetings = Meeting.objects.public()
-    deep_meeting_page = min(500, meetings.count() // 100)
+    deep_meeting_page = min(2_000, meetings.count() // 20)  # 20 meetings a page by default
     papers = Case.objects.public()
-    deep_paper_page = min(2_000, papers.count() // 100)
-    recent = Meeting.objects.order_by("-modified_at").values_list("modified_at", flat=True)[99]
+    deep_paper_page = min(2_000, papers.count() // 50)  # 50 cases a page by default
+    recent = Meeting.objects.order_by("-modified_at").values_list("modified_at", flat=True)[19]
     print(
         f"Bench database: {public_items:,} public agenda items, {meetings.count():,} public meetings".replace(
             ",", " "
@@ -122,18 +122,18 @@ def main() -> None:
             f"agenda items, page {deep:,}".replace(",", " "),
             body + f"agendaitem/?after={_cursor_at(items, (deep - 1) * 100)}",
         ),
-        ("meetings, page 1 (100 with their items)", body + "meeting/"),
+        ("meetings, page 1 (20 with their items)", body + "meeting/"),
         (
-            f"meetings, page {deep_meeting_page}",
-            body + f"meeting/?after={_cursor_at(meetings, (deep_meeting_page - 1) * 100)}",
+            f"meetings, page {deep_meeting_page:,}".replace(",", " "),
+            body + f"meeting/?after={_cursor_at(meetings, (deep_meeting_page - 1) * 20)}",
         ),
         ("papers, page 1", body + "paper/"),
         (
             f"papers, page {deep_paper_page:,}".replace(",", " "),
-            body + f"paper/?after={_cursor_at(papers, (deep_paper_page - 1) * 100)}",
+            body + f"paper/?after={_cursor_at(papers, (deep_paper_page - 1) * 50)}",
         ),
         (
-            "meetings modified since (the newest 100)",
+            "meetings modified since (the newest 20)",
             body + "meeting/?modified_since=" + recent.isoformat().replace("+", "%2B"),
         ),
         ("meeting with 30 embedded items", f"/oparl/v1/meeting/{info['meeting30']}/"),

@@ -88,7 +88,9 @@ def _cursor(value: str, sources: list[Source], name: str) -> tuple[int, int]:
     raise BadRequest(_("%(name)s is not a position in this list.") % {"name": name})
 
 
-def parse_params(query: QueryDict, sources: list[Source], *, default: int = DEFAULT_LIMIT) -> Params:
+def parse_params(
+    query: QueryDict, sources: list[Source], *, default: int = DEFAULT_LIMIT
+) -> Params:
     raw_limit = query.get("limit") or query.get("elementsPerPage")
     limit = default
     if raw_limit is not None:
