@@ -19,12 +19,14 @@ class CouncilsConfig(AppConfig):
             )
 
         # Every change of the public record dates itself and what shows it (modified_at).
-        for model in changes.TRACKED_MODELS:
+        for tracked in changes.TRACKED_MODELS:
             post_save.connect(
-                changes.on_change, sender=model, dispatch_uid=f"changes-save-{model.__name__}"
+                changes.on_change, sender=tracked, dispatch_uid=f"changes-save-{tracked.__name__}"
             )
             post_delete.connect(
-                changes.on_change, sender=model, dispatch_uid=f"changes-delete-{model.__name__}"
+                changes.on_change,
+                sender=tracked,
+                dispatch_uid=f"changes-delete-{tracked.__name__}",
             )
 
         signals.minutes_published.connect(

@@ -212,7 +212,8 @@ def personal_data_expiry_touch(*, today: date | None = None) -> int:
     item_ids = [
         pk
         for pk, override, last_day, modified in candidates
-        if modified < _start_of((override or last_day) + timedelta(days=1))
+        if (day := override or last_day) is not None
+        and modified < _start_of(day + timedelta(days=1))
     ]
     touches = _item_and_parents(item_ids)
     decisions = []

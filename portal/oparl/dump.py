@@ -119,7 +119,7 @@ def _last_modified(request: HttpRequest) -> Any:
 @require_GET
 @bulk_limited
 @condition(etag_func=_etag, last_modified_func=_last_modified)
-def dump_file(request: HttpRequest) -> HttpResponse:
+def dump_file(request: HttpRequest) -> HttpResponse | FileResponse:
     path = dump_path()
     try:
         handle = path.open("rb")

@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from councils import search_index
 from portal.oparl.paging import BadRequest
 
 JSON_TYPE = "application/json; charset=utf-8"
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def json_response(data: Any, *, status: int = 200) -> HttpResponse:
@@ -73,7 +74,7 @@ def over_limit(request: HttpRequest, *, bucket: str, limit: int, window: int) ->
     return (start + window - now) if count > limit else 0
 
 
-def _with_cors(response: HttpResponse) -> HttpResponse:
+def _with_cors(response: HttpResponseBase) -> HttpResponseBase:
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
     return response
@@ -92,7 +93,8 @@ def api_view(view: View) -> View:
     conditional = condition(etag_func=_etag)(view)
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response: HttpResponseBase
         if request.method not in ("GET", "HEAD"):
             response = error(405, _("The open-data API only answers GET requests."))
             response["Allow"] = "GET, HEAD"
@@ -121,7 +123,7 @@ def bulk_limited(view: View) -> View:
     """The bulk files: their own (hourly) limit, because each is a large download."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         wait = over_limit(request, bucket="bulk", limit=settings.OPARL_BULK_RATE_LIMIT, window=3600)
         if wait:
             response = JsonResponse(

@@ -104,10 +104,14 @@ def parse_params(
             )
         limit = int(raw_limit)
     filters = Filters(
-        **{name: parse_datetime_param(name, query[name]) for name in _FILTERS if query.get(name)}
+        **{
+            name: parse_datetime_param(name, str(query[name]))
+            for name in _FILTERS
+            if query.get(name)
+        }
     )
-    after = _cursor(query["after"], sources, "after") if query.get("after") else None
-    before = _cursor(query["before"], sources, "before") if query.get("before") else None
+    after = _cursor(str(query["after"]), sources, "after") if query.get("after") else None
+    before = _cursor(str(query["before"]), sources, "before") if query.get("before") else None
     last = query.get("last") == "1"
     if sum(bool(x) for x in (after, before, last)) > 1:
         raise BadRequest(_("Give at most one of after, before and last."))
@@ -183,8 +187,8 @@ def render(
     for source in sources:
         keys = by_source.get(source.name)
         if keys:
-            for key, obj in source.serialize(ctx, keys).items():
-                rendered[(source.name, key)] = obj
+            for key, serialised in source.serialize(ctx, keys).items():
+                rendered[(source.name, key)] = serialised
     data = []
     for entry in entries:
         obj = rendered.get((entry.source, entry.key))

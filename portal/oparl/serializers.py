@@ -506,6 +506,11 @@ MEETING_STATES = {
 AUTHORITATIVE = {Outcome.AS_PROPOSED, Outcome.AMENDED, Outcome.REJECTED}
 
 
+def _loaded(obj: object, name: str) -> list[Any]:
+    """A list that the loader prefetched onto a row (`Prefetch(to_attr=...)`)."""
+    return list(getattr(obj, name))
+
+
 def _text(html: str) -> str:
     return html_to_text(html).strip()
 
@@ -628,10 +633,12 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
         # Rule 1: a confidential item is its title and the legal basis of its secrecy only.
         return _clean({**base, EXT + "secrecyBasis": item.secrecy_basis})
     decided = meeting.minutes_are_public and hasattr(item, "handling")
-    extracts = [doc for doc in item.public_documents if doc.kind == DocumentKind.EXTRACT]
+    extracts = [
+        doc for doc in _loaded(item, "public_documents") if doc.kind == DocumentKind.EXTRACT
+    ]
     result: dict[str, Any] = {
         **base,
-        "auxiliaryFile": [attachment_file(ctx, a) for a in item.public_attachments],
+        "auxiliaryFile": [attachment_file(ctx, a) for a in _loaded(item, "public_attachments")],
         EXT + "summary": item.summary,
         EXT + "backgroundHtml": item.public_html(item.body, today=ctx.today),
         EXT + "proposalHtml": item.public_html(item.proposal, today=ctx.today),
@@ -670,9 +677,9 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
 
 def meeting(ctx: Ctx, m: Meeting) -> dict[str, Any]:
     """See `meeting_queryset` for what must be loaded."""
-    items = [agenda_item(ctx, item, order=n) for n, item in enumerate(m.public_items)]
+    items = [agenda_item(ctx, item, order=n) for n, item in enumerate(_loaded(m, "public_items"))]
     docs: dict[str, Document] = {}
-    for doc in m.public_documents:  # newest first, a redacted copy before its original
+    for doc in _loaded(m, "public_documents"):  # newest first, a redacted copy before its original
         docs.setdefault(doc.kind, doc)
     participants = (
         [ctx.api("person", a.person_id) for a in m.attendances.all() if a.presence != "absent"]
@@ -699,7 +706,7 @@ def meeting(ctx: Ctx, m: Meeting) -> dict[str, Any]:
             "resultsProtocol": document_file(ctx, docs[DocumentKind.MINUTES])
             if DocumentKind.MINUTES in docs
             else None,
-            "auxiliaryFile": [document_file(ctx, doc) for doc in m.earlier_documents],
+            "auxiliaryFile": [document_file(ctx, doc) for doc in _loaded(m, "earlier_documents")],
             "agendaItem": items,
             "license": LICENSE,
             "web": ctx.web(m.get_absolute_url()),
@@ -763,12 +770,12 @@ def consultation(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
 
 def paper(ctx: Ctx, case: Case) -> dict[str, Any]:
     """See `paper_queryset` for what must be loaded."""
-    items = case.public_items
-    files = [attachment_file(ctx, a) for item in items for a in item.public_attachments]
+    items = _loaded(case, "public_items")
+    files = [attachment_file(ctx, a) for item in items for a in _loaded(item, "public_attachments")]
     files += [
         document_file(ctx, doc)
         for item in items
-        for doc in item.public_documents
+        for doc in _loaded(item, "public_documents")
         if doc.kind == DocumentKind.EXTRACT
     ]
     first = min((item.meeting.start for item in items), default=None)
@@ -805,7 +812,7 @@ def paper(ctx: Ctx, case: Case) -> dict[str, Any]:
                         "web": ctx.web(od.get_absolute_url()),
                     }
                 )
-                for od in case.public_official_decisions
+                for od in _loaded(case, "public_official_decisions")
             ],
         }
     )

@@ -194,7 +194,7 @@ def meeting_queryset() -> QuerySet[Meeting]:
 
 def paper_queryset() -> QuerySet[Case]:
     """A case with its handlings (Consultations) and their files, nothing more."""
-    return Case.objects.prefetch_related(
+    lookups: list[Any] = [
         Prefetch(
             "items",
             queryset=AgendaItem.objects.on_public_agenda()
@@ -208,7 +208,8 @@ def paper_queryset() -> QuerySet[Case]:
             queryset=OfficialDecision.objects.published().order_by("decided_on", "pk"),
             to_attr="public_official_decisions",
         ),
-    )
+    ]
+    return Case.objects.prefetch_related(*lookups)
 
 
 # --- Sources -----------------------------------------------------------------------------
@@ -388,6 +389,13 @@ class MemorySource(Source):
 # --- The sources of each type ------------------------------------------------------------
 
 
+def _people() -> QuerySet[Person]:
+    lookups: list[Any] = [
+        Prefetch("memberships", queryset=Membership.objects.order_by("start", "pk"))
+    ]
+    return Person.objects.prefetch_related(*lookups)
+
+
 def _groups() -> list[tuple[int, datetime | None, datetime, s.Group]]:
     members: dict[str, list[int]] = {}
     created: dict[str, datetime] = {}
@@ -489,9 +497,7 @@ TYPES: dict[str, list[Source]] = {
             "person",
             "",
             live=lambda: Person.objects.public(),
-            load=lambda: Person.objects.prefetch_related(
-                Prefetch("memberships", queryset=Membership.objects.order_by("start", "pk"))
-            ),
+            load=_people,
             render=s.person,
         )
     ],

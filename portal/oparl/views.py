@@ -186,7 +186,7 @@ def _gone(key: str) -> bool:
     )
 
 
-def file_content(request: HttpRequest, key: str, *, download: bool) -> HttpResponse:
+def file_content(request: HttpRequest, key: str, *, download: bool) -> HttpResponse | FileResponse:
     """A file's bytes: inline at accessUrl, as an attachment at downloadUrl (OParl 2.7)."""
     if request.method not in ("GET", "HEAD"):
         return error(405, _("The open-data API only answers GET requests."))
@@ -197,6 +197,7 @@ def file_content(request: HttpRequest, key: str, *, download: bool) -> HttpRespo
         return error(404, _("There is no such file in the open-data API."))
     file, name, tag, modified, mime = found
     etag = f'"{tag}"'
+    response: HttpResponse | FileResponse
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponse(status=304)
     else:
@@ -212,10 +213,10 @@ def file_content(request: HttpRequest, key: str, *, download: bool) -> HttpRespo
 
 
 @api_view
-def file_access(request: HttpRequest, key: str) -> HttpResponse:
+def file_access(request: HttpRequest, key: str) -> HttpResponse | FileResponse:
     return file_content(request, key, download=False)
 
 
 @api_view
-def file_download(request: HttpRequest, key: str) -> HttpResponse:
+def file_download(request: HttpRequest, key: str) -> HttpResponse | FileResponse:
     return file_content(request, key, download=True)
