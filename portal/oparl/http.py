@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
@@ -89,11 +89,19 @@ def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
 
 
 def api_view(view: View) -> View:
-    """GET (and HEAD) only, rate-limited, CORS, ETag, and every failure as JSON."""
+    """GET (and HEAD) only, rate-limited, CORS, ETag, and every failure as JSON.
+
+    Messages follow the client's Accept-Language (Finnish by default): the API's
+    addresses carry no language prefix.
+    """
     conditional = condition(etag_func=_etag)(view)
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        with translation.override(translation.get_language_from_request(request)):
+            return _answer(request, *args, **kwargs)
+
+    def _answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response: HttpResponseBase
         if request.method not in ("GET", "HEAD"):
             response = error(405, _("The open-data API only answers GET requests."))

@@ -170,3 +170,10 @@ def test_it_lists_an_organizations_meetings(api: Api, record: Record) -> None:
         f"http://testserver/oparl/v1/meeting/{m.pk}/"
         for m in (record.old_meeting, record.agenda_meeting)
     )
+
+
+def test_it_answers_in_finnish_unless_the_client_asks_otherwise(api: Api, record: Record) -> None:
+    finnish = json.loads(api.get(BODY + "meeting/?limit=0").content)
+    assert finnish["error"]["message"].startswith("limit on annettava kokonaislukuna")
+    swedish = json.loads(api.get(BODY + "meeting/?limit=0", HTTP_ACCEPT_LANGUAGE="sv").content)
+    assert swedish["error"]["message"].startswith("limit ska vara ett heltal")
