@@ -14,7 +14,7 @@ from typing import Any
 sys.path.insert(0, os.environ["MST_SITE_PACKAGES"])
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "meine_stadt_transparent.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
