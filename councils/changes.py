@@ -216,6 +216,12 @@ def personal_data_expiry_touch(*, today: date | None = None) -> int:
         and modified < _start_of(day + timedelta(days=1))
     ]
     touches = _item_and_parents(item_ids)
+    # Their minutes and extracts with personal data were withdrawn at the same moment.
+    touches[Document] |= set(
+        Document.objects.filter(redacted=False)
+        .filter(Q(item_id__in=item_ids) | Q(kind="minutes", meeting__items__in=item_ids))
+        .values_list("pk", flat=True)
+    )
     decisions = []
     for decision in OfficialDecision.objects.published().filter(
         published_at__gte=_start_of(since - timedelta(days=60))

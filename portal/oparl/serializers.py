@@ -346,7 +346,8 @@ def membership(ctx: Ctx, m: Membership) -> dict[str, Any]:
             "created": dt(m.created_at),
             "modified": dt(m.modified_at),
             EXT + "role": m.role,
-            EXT + "legislativeTerm": ctx.api("legislativeterm", m.term_id),
+            # A forum's membership has no term (forums app).
+            EXT + "legislativeTerm": ctx.api("legislativeterm", m.term_id) if m.term_id else None,
             EXT + "deputyOf": ctx.api("person", m.deputy_of_id) if m.deputy_of_id else None,
         }
     )

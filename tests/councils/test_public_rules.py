@@ -189,10 +189,16 @@ def test_it_marks_an_item_modified_when_its_personal_data_expires() -> None:
     before = datetime.combine(today - timedelta(days=1), datetime.min.time(), tzinfo=HELSINKI)
     AgendaItem.objects.filter(pk=item.pk).update(modified_at=before)
 
-    assert changes.personal_data_expiry_touch(today=today) == 1
-    assert AgendaItem.objects.get(pk=item.pk).modified_at >= datetime.combine(
-        today, datetime.min.time(), tzinfo=HELSINKI
+    minutes = Document.objects.create(
+        kind="minutes", meeting=meeting, state=DocumentState.READY, sha256="a" * 64
     )
+    Document.objects.filter(pk=minutes.pk).update(modified_at=before)
+
+    assert changes.personal_data_expiry_touch(today=today) == 1
+    start_of_today = datetime.combine(today, datetime.min.time(), tzinfo=HELSINKI)
+    assert AgendaItem.objects.get(pk=item.pk).modified_at >= start_of_today
+    # Its minutes with the personal data were withdrawn: a client syncing files sees it.
+    assert Document.objects.get(pk=minutes.pk).modified_at >= start_of_today
     assert changes.personal_data_expiry_touch(today=today) == 0  # once
 
 
