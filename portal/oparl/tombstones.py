@@ -111,8 +111,28 @@ def _remember(instance: models.Model, keys: list[Key]) -> None:
             noted[key] = created
 
 
+# Rows that stay public however they change (only deleting them withdraws anything), and
+# for the others the fields whose change can make an object appear or go.
+ALWAYS_PUBLIC = (Membership, Body, Term, Case)
+DECISIVE_FIELDS: dict[type[models.Model], set[str]] = {
+    Meeting: {"state", "agenda_published_at", "place", "body"},
+    AgendaItem: {"is_public", "case", "meeting"},
+    Attachment: {"is_public", "file", "item"},
+    OfficialDecision: {"published_at", "case"},
+    Person: {"political_group"},
+}
+
+
+def _irrelevant(instance: models.Model, update_fields: Any) -> bool:
+    """A save that cannot change what is public (e.g. minutes_publish storing appeal dates)."""
+    if isinstance(instance, ALWAYS_PUBLIC):
+        return True
+    decisive = DECISIVE_FIELDS.get(type(instance))
+    return update_fields is not None and decisive is not None and not decisive & set(update_fields)
+
+
 def before_save(sender: type, instance: models.Model, raw: bool = False, **kwargs: Any) -> None:
-    if raw:
+    if raw or _irrelevant(instance, kwargs.get("update_fields")):
         return
     stored = _stored(instance)
     if stored is not None:
@@ -124,11 +144,12 @@ def before_delete(sender: type, instance: models.Model, **kwargs: Any) -> None:
 
 
 def after_change(sender: type, instance: models.Model, raw: bool = False, **kwargs: Any) -> None:
-    if raw:
+    saved = "created" in kwargs
+    if raw or (saved and _irrelevant(instance, kwargs.get("update_fields"))):
         return
     state = _before.get() or {}
     was_public = state.pop(id(instance), {})
-    keys = set(was_public) | set(_keys(instance) if kwargs.get("created") is not None else [])
+    keys = set(was_public) | set(_keys(instance) if saved else [])
     now = timezone.now()
     for key in keys:
         public, _created = _public(key)
