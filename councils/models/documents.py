@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,11 +53,7 @@ class DocumentQuerySet(models.QuerySet["Document"]):
     def personal_data_expired(self, today: date) -> DocumentQuerySet:
         """Minutes and extracts that still carry personal data which has left the public
         web (rule 7): an extract when its item's has, the minutes when any item's has."""
-        expired_items = AgendaItem.objects.filter(personal_data_expired_q(today))
-        return self.filter(redacted=False).filter(
-            Q(kind=DocumentKind.EXTRACT, item__in=expired_items)
-            | Q(kind=DocumentKind.MINUTES, meeting__items__in=expired_items)
-        )
+        return self.filter(_expired_q(today))
 
     def public_copies(self, today: date | None = None) -> DocumentQuerySet:
         """Meeting documents residents may open now: the public copies of an agenda that is
@@ -73,8 +69,17 @@ class DocumentQuerySet(models.QuerySet["Document"]):
             item__is_public=True,
         )
         return self.filter(agenda | minutes | extract, public=True, meeting__isnull=False).exclude(
-            pk__in=Document.objects.personal_data_expired(today).values("pk")
+            _expired_q(today)
         )
+
+
+def _expired_q(today: date) -> Q:
+    """Correlated per document row (an index lookup each), never a list of every item."""
+    expired = AgendaItem.objects.filter(personal_data_expired_q(today))
+    return Q(redacted=False) & (
+        Q(kind=DocumentKind.EXTRACT) & Exists(expired.filter(pk=OuterRef("item_id")))
+        | Q(kind=DocumentKind.MINUTES) & Exists(expired.filter(meeting_id=OuterRef("meeting_id")))
+    )
 
 
 class Document(models.Model):
