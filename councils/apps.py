@@ -11,7 +11,7 @@ class CouncilsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from councils import documents, search_index, signals
+        from councils import changes, documents, search_index, signals
 
         for model in search_index.INDEXED_MODELS:
             post_save.connect(
@@ -22,6 +22,17 @@ class CouncilsConfig(AppConfig):
             sender="councils.Attachment",
             dispatch_uid="search-Attachment-delete",
         )
+
+        # Every change of the public record dates itself and what shows it (modified_at).
+        for tracked in changes.TRACKED_MODELS:
+            post_save.connect(
+                changes.on_change, sender=tracked, dispatch_uid=f"changes-save-{tracked.__name__}"
+            )
+            post_delete.connect(
+                changes.on_change,
+                sender=tracked,
+                dispatch_uid=f"changes-delete-{tracked.__name__}",
+            )
 
         signals.minutes_published.connect(
             documents.on_minutes_published, dispatch_uid="documents-minutes"

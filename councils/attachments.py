@@ -6,6 +6,7 @@ that opens is accepted, and the stored name never comes from the uploader's comp
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
@@ -126,11 +127,17 @@ def attachment_add(*, item: AgendaItem, title: str, upload: File, is_public: boo
         )
     content = pdf_read(upload)
     upload.seek(0)
+    checksum = hashlib.sha512()
+    for chunk in upload.chunks():
+        checksum.update(chunk)
+    upload.seek(0)
     attachment = Attachment(
         title=title.strip(),
         is_public=is_public,
         size=upload.size,
         text=content.text,
+        # Open-data clients check their downloads against it (OParl File.sha512Checksum).
+        sha512=checksum.hexdigest(),
     )
     with transaction.atomic():
         locked = _locked_open(item)

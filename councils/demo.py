@@ -72,6 +72,7 @@ from councils.rules import (
     quorum_needed,
     vote_result,
 )
+from councils.services import appeal_dates_store_missing
 from portal.lib.sanitize import clean_html
 from portal.lib.textdiff import html_to_text
 
@@ -6335,6 +6336,7 @@ def load(*, stdout: _Writer | None = None) -> None:
     with search_index.paused():
         created = _write(build())
         created += _checkers()
+        appeal_dates_store_missing()
     if created or not SearchEntry.objects.exists():
         search_index.rebuild()
     if stdout is not None:

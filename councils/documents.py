@@ -27,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -38,7 +38,6 @@ from councils.models import (
     DocumentKind,
     DocumentState,
     Meeting,
-    MeetingState,
 )
 from councils.record import record_prefetches
 
@@ -317,6 +316,7 @@ def document_render(document_id: int, *, rendered: bytes | None = None) -> Docum
         document.title = title
         document.file.name = name
         document.sha256 = hashlib.sha256(pdf).hexdigest()
+        document.sha512 = hashlib.sha512(pdf).hexdigest()
         document.size = len(pdf)
         document.pages = page_count(pdf)
         document.state = DocumentState.READY
@@ -324,7 +324,8 @@ def document_render(document_id: int, *, rendered: bytes | None = None) -> Docum
         document.finished_at = timezone.now()
         document.save(
             update_fields=[
-                *("file", "title", "sha256", "size", "pages", "state", "failure", "finished_at")
+                *("file", "title", "sha256", "sha512", "size", "pages", "state", "failure"),
+                "finished_at",
             ]
         )
         if document.redacted:
@@ -335,7 +336,7 @@ def document_render(document_id: int, *, rendered: bytes | None = None) -> Docum
                 item_id=document.item_id,
                 version=document.version,
                 redacted=False,
-            ).update(public=False)
+            ).update(public=False, modified_at=timezone.now())
         # The newer version replaces the older ones in the public listing; they stay reachable.
         Document.objects.filter(
             kind=document.kind,
@@ -347,7 +348,7 @@ def document_render(document_id: int, *, rendered: bytes | None = None) -> Docum
             redacted=document.redacted,
             version__lt=document.version,
             superseded_at__isnull=True,
-        ).update(superseded_at=timezone.now())
+        ).update(superseded_at=timezone.now(), modified_at=timezone.now())
     return document
 
 
@@ -404,8 +405,9 @@ def documents_create_missing(*, meeting: Meeting, extracts: bool = False) -> lis
         wanted.append((DocumentKind.MINUTES, None))
         if extracts:
             wanted += [(DocumentKind.EXTRACT, item) for item in meeting.items.order_by("section")]
-    existing = list(Document.objects.filter(meeting=meeting, public=True, redacted=False))
-    waiting = [d for d in existing if d.state == DocumentState.QUEUED]
+    # A public original, or the redacted copy that replaced it after the appeal period.
+    existing = list(Document.objects.filter(meeting=meeting, public=True))
+    waiting = [d for d in existing if d.state == DocumentState.QUEUED and not d.redacted]
     have = {(d.kind, d.item_id) for d in existing}
     missing = [
         (kind, item) for kind, item in wanted if (kind, item.pk if item else None) not in have
@@ -440,33 +442,19 @@ def documents_requeue_stale(*, older_than_minutes: int = 10) -> int:
     return len(pks)
 
 
-def documents_redact_expired(*, today: date | None = None) -> int:
-    """Queue redacted public copies of minutes and extracts whose appeal period has ended.
+def redacted_copies_create(*, today: date | None = None) -> list[Document]:
+    """The redacted public copies that minutes and extracts past their appeal period need.
 
     HVAL (as KuntaL 140 § 3 mom.): personal data is removed from the public web when the
     appeal period ends. The redacted copy replaces the public one; the original is kept
-    as the internal record.
+    as the internal record. Returns the copies made now, as queued rows to render.
     """
     today = today or timezone.localdate()
-    candidates = (
-        Document.objects.filter(
-            kind__in=[DocumentKind.MINUTES, DocumentKind.EXTRACT],
-            public=True,
-            redacted=False,
-            state=DocumentState.READY,
-            superseded_at__isnull=True,
-        )
-        .annotate(last_day=Max("meeting__items__appeal_last_day"))
-        .filter(
-            Q(last_day__lt=today)
-            | Q(
-                last_day__isnull=True,
-                meeting__minutes__published_at__date__lt=today - timedelta(days=7),
-            )
-        )
+    candidates = Document.objects.personal_data_expired(today).filter(
+        public=True, state=DocumentState.READY, superseded_at__isnull=True, redacted=False
     )
-    queued = 0
-    for original in candidates:
+    made = []
+    for original in candidates.distinct():
         copy, created = Document.objects.get_or_create(
             kind=original.kind,
             meeting_id=original.meeting_id,
@@ -476,9 +464,16 @@ def documents_redact_expired(*, today: date | None = None) -> int:
             redacted=True,
         )
         if created:
-            transaction.on_commit(partial(enqueue, copy))
-            queued += 1
-    return queued
+            made.append(copy)
+    return made
+
+
+def documents_redact_expired(*, today: date | None = None) -> int:
+    """Queue the redacted copies that expired minutes and extracts need (hourly task)."""
+    made = redacted_copies_create(today=today)
+    for copy in made:
+        transaction.on_commit(partial(enqueue, copy))
+    return len(made)
 
 
 def on_minutes_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
@@ -497,18 +492,16 @@ def on_agenda_published(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
 def on_meeting_changed(sender: Any, meeting: Meeting, **kwargs: Any) -> None:
     """A new version of a published agenda after a move or a supplementary item."""
     meeting.refresh_from_db(fields=["agenda_published_at", "state"])
-    if meeting.agenda_published_at is not None and meeting.state != MeetingState.PLANNED:
+    if meeting.agenda_is_public:
         documents_queue(meeting, [DocumentKind.AGENDA])
 
 
 def public_documents(meeting: Meeting) -> list[Document]:
     """What the meeting page offers: the newest version of each public document."""
-    if meeting.state == MeetingState.PLANNED:
-        return []
     found = list(
-        Document.objects.filter(meeting=meeting, public=True, item__isnull=True).order_by(
-            "kind", "-version", "-redacted"
-        )
+        Document.objects.public_copies()
+        .filter(meeting=meeting, item__isnull=True)
+        .order_by("kind", "-version", "-redacted")
     )
     # One entry per kind: its newest version (a redacted copy when there is one).
     latest: dict[str, Document] = {}
@@ -520,11 +513,12 @@ def public_documents(meeting: Meeting) -> list[Document]:
 def earlier_versions(meeting: Meeting) -> list[Document]:
     """Superseded public versions, still downloadable after a correction."""
     return list(
-        Document.objects.filter(
+        Document.objects.public_copies()
+        .filter(
             meeting=meeting,
-            public=True,
             item__isnull=True,
             state=DocumentState.READY,
             superseded_at__isnull=False,
-        ).order_by("kind", "-version")
+        )
+        .order_by("kind", "-version")
     )

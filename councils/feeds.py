@@ -136,7 +136,9 @@ class CaseFeed(TextFeed):
     """Every public handling of one case, newest first."""
 
     def get_object(self, request: HttpRequest, number: int, task_class: str, year: int) -> Case:
-        return get_object_or_404(Case, number=number, task_class=task_class, year=year)
+        return get_object_or_404(
+            Case.objects.public(), number=number, task_class=task_class, year=year
+        )
 
     def title(self, case: Case) -> str:
         return f"{case.diary_number} {case.title}"

@@ -11,6 +11,7 @@ index (`manage.py rebuild_search_index`).
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from datetime import datetime
@@ -136,7 +137,7 @@ def _item_fields(item: AgendaItem) -> dict[str, Any]:
 
 def _attachment_fields(attachment: Attachment) -> dict[str, Any]:
     item = attachment.item
-    visible = attachment.is_public and item.is_public
+    visible = attachment.visible_to_public
     published_at = _item_published_at(item) if visible else None
     text = _plain(attachment.text) if visible else ""
     return {
@@ -194,24 +195,34 @@ def _case_fields(case: Case, *, published_at: datetime | None) -> dict[str, Any]
 GENERATION_KEY = "search-index-generation"
 
 
-def generation() -> int:
-    """A number that changes whenever the index (and so the public record) changes.
+def _fresh_generation() -> int:
+    # A cache that lost the number (restarted, flushed) starts again from the clock, never
+    # from 1: an ETag or a cached count of an earlier run can then never match by chance.
+    return time.time_ns() // 1000
 
-    Cached counts of long lists carry it in their key; a cache that is away gives 0.
+
+def generation() -> int:
+    """The publication generation: a number that changes whenever the public record does.
+
+    Every save of the search index and every change that councils/changes.py tracks
+    bumps it. Cached counts of long lists and the open-data API's ETags carry it; a cache
+    that is away gives 0 (callers then count afresh and send no ETag).
     """
     try:
-        return int(cache.get_or_set(GENERATION_KEY, 1, None) or 0)
+        return int(cache.get_or_set(GENERATION_KEY, _fresh_generation, None) or 0)
     except Exception:  # Redis away: callers then count afresh
         return 0
 
 
-def _bump_generation() -> None:
+def bump_generation() -> None:
+    """Move the publication generation on, now and again when the transaction commits."""
+
     def bump() -> None:
         with contextlib.suppress(Exception):
             try:
                 cache.incr(GENERATION_KEY)
             except ValueError:  # not set yet
-                cache.set(GENERATION_KEY, 2, None)
+                cache.set(GENERATION_KEY, _fresh_generation(), None)
 
     bump()
     # A count cached by a concurrent request between the write and the commit would
@@ -222,7 +233,7 @@ def _bump_generation() -> None:
 def _write(lookup: dict[str, Any], fields: dict[str, Any]) -> SearchEntry:
     entry, _created = SearchEntry.objects.update_or_create(**lookup, defaults=fields)
     _set_vectors([entry])
-    _bump_generation()
+    bump_generation()
     return entry
 
 
@@ -307,7 +318,7 @@ def rebuild() -> int:
     ]
     SearchEntry.objects.bulk_create(cases, batch_size=500)
     _set_vectors()
-    _bump_generation()
+    bump_generation()
     return len(entries) + len(cases)
 
 

@@ -1121,6 +1121,34 @@ def minutes_publish(*, meeting: Meeting, published_by: Any = None) -> Minutes:
     return minutes
 
 
+def appeal_dates_store_missing() -> int:
+    """Store the appeal clock of published decisions that lack it, as minutes_publish does.
+
+    Rows written in bulk (the demo, an import) skip minutes_publish; the personal-data
+    rule in the database (AgendaItemQuerySet.personal_data_expired) reads the stored last
+    day, so every published decision open to appeal must have one. Returns how many.
+    """
+    stored = 0
+    items = AgendaItem.objects.filter(
+        meeting__state=MeetingState.MINUTES_PUBLISHED,
+        meeting__body__appeal_open=True,
+        appeal_type__in=[AppealType.RECTIFICATION, AppealType.REGIONAL_APPEAL],
+        appeal_last_day__isnull=True,
+        meeting__minutes__published_at__isnull=False,
+    ).select_related("meeting__minutes")
+    for item in items:
+        dates = rules.appeal_dates(
+            published=timezone.localtime(item.meeting.minutes.published_at), kind=item.appeal_type
+        )
+        if dates is None:
+            continue
+        item.appeal_deemed_received = dates.deemed_received
+        item.appeal_last_day = dates.last_day
+        item.save(update_fields=["appeal_deemed_received", "appeal_last_day"])
+        stored += 1
+    return stored
+
+
 @transaction.atomic
 def decision_correct(
     *, item: AgendaItem, decision: str, note: str, corrected_by: Any = None

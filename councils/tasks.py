@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db.utils import InterfaceError, OperationalError
 
-from councils import documents
+from councils import changes, documents
 
 
 @shared_task(
@@ -33,4 +33,6 @@ def requeue_stale_documents() -> int:
 
 @shared_task
 def redact_expired_documents() -> int:
+    # What lost its personal data is marked modified too, for incremental open-data sync.
+    changes.personal_data_expiry_touch()
     return documents.documents_redact_expired()

@@ -51,6 +51,7 @@ from councils.models import (
     Person,
     SearchEntry,
 )
+from councils.models.meetings import public_record_q
 from councils.record import record_for, record_prefetches
 from portal.lib.htmx import HtmxHttpRequest
 
@@ -246,9 +247,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     )
     ballots = list(
-        Ballot.objects.filter(
-            person=person, vote__handling__item__meeting__state=MeetingState.MINUTES_PUBLISHED
-        )
+        Ballot.objects.filter(public_record_q("vote__handling__item__"), person=person)
         .select_related(
             "vote__handling__item__meeting__body",
             "vote__yes_proposal__proposer",
@@ -257,13 +256,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-vote__handling__item__meeting__start")[:100]
     )
     disqualifications = list(
-        Disqualification.objects.filter(
-            person=person,
-            item__meeting__state=MeetingState.MINUTES_PUBLISHED,
-            # A disqualification from a confidential matter could reveal who the matter
-            # concerns (a member's relative as a social-welfare client): never listed.
-            item__is_public=True,
-        )
+        # A disqualification from a confidential matter could reveal who the matter
+        # concerns (a member's relative as a social-welfare client): never listed.
+        Disqualification.objects.filter(public_record_q("item__"), person=person)
         .select_related("item__meeting__body")
         .order_by("-item__meeting__start")
     )
@@ -373,7 +368,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "appeal": item.appeal_dates(),
             "versions": list(item.versions.order_by("number")) if handling else [],
             "extracts": list(
-                Document.objects.filter(item=item, public=True, kind=DocumentKind.EXTRACT)
+                Document.objects.public_copies()
+                .filter(item=item, kind=DocumentKind.EXTRACT)
                 .latest_versions()
                 .ready()
             )
@@ -390,7 +386,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def case_detail(request: HttpRequest, number: int, task_class: str, year: int) -> HttpResponse:
-    case = get_object_or_404(Case, number=number, task_class=task_class, year=year)
+    # Until an item or an official's decision of it is public, even its title is internal.
+    case = get_object_or_404(Case.objects.public(), number=number, task_class=task_class, year=year)
     items = list(
         AgendaItem.objects.on_public_agenda()
         .filter(case=case)
@@ -400,8 +397,6 @@ def case_detail(request: HttpRequest, number: int, task_class: str, year: int) -
     decisions = list(
         OfficialDecision.objects.published().filter(case=case).select_related("official")
     )
-    if not items and not decisions:
-        raise Http404("nothing public about this case yet")
     return render(
         request,
         "councils/case_detail.html",
@@ -565,11 +560,7 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     """
     attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
     item = attachment.item
-    public = (
-        attachment.is_public
-        and item.is_public
-        and AgendaItem.objects.on_public_agenda().filter(pk=item.pk).exists()
-    )
+    public = Attachment.objects.public().filter(pk=attachment.pk).exists()
     if not public and not AgendaItem.objects.editable_by(request.user).filter(pk=item.pk).exists():
         raise Http404("no such attachment")
     if not attachment.file:
@@ -594,10 +585,9 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     meeting = document.meeting
     if meeting is None:
         raise Http404("documents of other apps are served by those apps")
-    visible = document.public and (
-        (document.kind == DocumentKind.AGENDA and meeting.agenda_is_public)
-        or meeting.minutes_are_public
-    )
+    # The public copy of a minutes whose personal data has expired is no longer served;
+    # its redacted copy is (Document.objects.public_copies, rule 7).
+    visible = Document.objects.public_copies().filter(pk=document.pk).exists()
     clerk = Meeting.objects.editable_by(request.user).filter(pk=meeting.pk).exists()
     if not (visible or clerk) or document.state != DocumentState.READY or not document.file:
         raise Http404("no such document")

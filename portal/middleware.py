@@ -35,6 +35,12 @@ PERMISSIONS_POLICY = ", ".join(
         "xr-spatial-tracking",
     )
 )
+# The open-data API and its bulk files answer machines in JSON, errors included.
+API_PREFIXES = ("/oparl/", "/avoin-data/csv/", "/avoin-data/raati-oparl")
+UNREADABLE_FOR_MACHINES = (
+    "The request contains a NUL character, bytes that are not UTF-8, or a number of more "
+    "than 18 digits, which no field can hold."
+)
 # URL namespaces whose pages are only for signed-in staff.
 STAFF_NAMESPACES = frozenset({"staff", "admin"})
 
@@ -118,6 +124,11 @@ class CleanInputMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request_is_clean(request):
+            if request.path.startswith(API_PREFIXES):
+                # Machines get the open-data API's own JSON error, with CORS.
+                from portal.oparl.http import cors_error
+
+                return cors_error(400, UNREADABLE_FOR_MACHINES)
             return render(request, "400.html", {"reason": "characters"}, status=400)
         return self.get_response(request)
 

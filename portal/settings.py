@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "portal",
+    "portal.oparl",
     "councils",
     "strategy",
     "forums",
@@ -174,6 +175,11 @@ CELERY_BEAT_SCHEDULE = {
     "forget-form-submissions": {
         "task": "portal.tasks.forget_form_submissions",
         "schedule": 86400.0,
+    },
+    # The open-data dump for researchers, every night.
+    "write-open-data-dump": {
+        "task": "portal.oparl.tasks.write_dump",
+        "schedule": crontab(hour=3, minute=15),
     },
     # E-mail alerts: yesterday's news every morning (CELERY_TIMEZONE is Helsinki time).
     "send-daily-digests": {
@@ -316,6 +322,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Open data (portal/oparl/) ---------------------------------------------------------
+
+# Requests per client address: per minute to the API, per hour to the bulk files (0: no limit).
+OPARL_RATE_LIMIT = envint("OPARL_RATE_LIMIT", 600)
+OPARL_BULK_RATE_LIMIT = envint("OPARL_BULK_RATE_LIMIT", 60)
+# How many proxies in front of Raati append to X-Forwarded-For (0: use the peer address).
+OPARL_TRUSTED_PROXIES = envint("OPARL_TRUSTED_PROXIES", 0)
+# Where the nightly full dump (JSON Lines, gzip) is written.
+OPARL_DUMP_DIR = Path(envstr("OPARL_DUMP_DIR", str(MEDIA_ROOT / "avoin-data")))
 
 # --- Logging ----------------------------------------------------------------------------
 

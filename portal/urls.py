@@ -46,9 +46,13 @@ site_patterns = (
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    # The open-data API and the bulk files: one address in every language.
+    path("oparl/v1/", include("portal.oparl.urls")),
+    path("avoin-data/", include("portal.oparl.bulk_urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include(site_patterns)),
+        path("avoin-data/", include("portal.oparl.page_urls")),
         path("", include("councils.urls")),
         path("", include("forums.urls")),
         path("strategia/", include("strategy.urls")),

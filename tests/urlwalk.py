@@ -66,7 +66,7 @@ def _walk(
                     for key, converter in entry.pattern.converters.items()
                 }
                 if isinstance(entry.pattern, RoutePattern)
-                else {}
+                else {name: "regex" for name in entry.pattern.regex.groupindex}
             )
             yield Route(
                 name=":".join((*namespaces, entry.name)),
@@ -344,6 +344,14 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "staff:decision_correct": lambda w: {"pk": w.decided_item.pk},
     "staff:attachment_upload": lambda w: {"pk": w.item.pk},
     "staff:attachment_delete": lambda w: {"pk": w.spare_attachment.pk},
+    "opendata_files:csv": lambda w: {"kind": "paatokset", "year": str(w.published.year)},
+    "oparl:body": lambda w: {"slug": _county_slug()},
+    "oparl:body_list_of": lambda w: {"slug": _county_slug(), "oparl_type": "meeting"},
+    "oparl:organization_meetings": lambda w: {"key": f"body-{w.body.pk}"},
+    "oparl:file_access": lambda w: {"key": f"attachment-{w.attachment.pk}"},
+    "oparl:file_download": lambda w: {"key": f"attachment-{w.attachment.pk}"},
+    "oparl:object": lambda w: {"oparl_type": "meeting", "key": str(w.published.pk)},
+    "oparl:not_found": lambda w: {"rest": "ei-ole/"},
     "forums:agreement_detail": lambda w: {"slug": w.agreement.slug},
     "forums:organisation_detail": lambda w: {"slug": w.organisation.slug},
     "forums:register_confirm": lambda w: {"token": w.registration.token},
@@ -355,6 +363,12 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "forums_staff:registration_reject": lambda w: {"pk": w.registration.pk},
     "forums_staff:follow_up": lambda w: {"pk": w.agreement.pk},
 }
+
+
+def _county_slug() -> str:
+    from portal.oparl.serializers import COUNTY
+
+    return str(COUNTY["slug"])
 
 
 def _case(w: World) -> dict[str, Any]:

@@ -7,13 +7,14 @@ import re
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from councils.models.organisation import created_field, modified_field
 from councils.rules import AppealDates, appeal_dates, personal_data_public
 from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html, redact_personal_data
@@ -44,6 +45,18 @@ class AppealType(models.TextChoices):
     SPECIAL = "special", _("appeal under a special act")
 
 
+class CaseQuerySet(models.QuerySet["Case"]):
+    def public(self) -> CaseQuerySet:
+        """Cases residents can look up: once an item on a published agenda or a published
+        official's decision belongs to it (until then even its title is internal)."""
+        from councils.models.meetings import AgendaItem
+
+        return self.filter(
+            Exists(AgendaItem.objects.on_public_agenda().filter(case=OuterRef("pk")))
+            | Exists(OfficialDecision.objects.published().filter(case=OuterRef("pk")))
+        )
+
+
 class Case(models.Model):
     """A matter (asia), followed across meetings, bodies and officials' decisions."""
 
@@ -53,8 +66,10 @@ class Case(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=300)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    modified_at = modified_field()
 
-    history = HistoricalRecords()
+    objects = CaseQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["-year", "-number"]
@@ -124,9 +139,11 @@ class OfficialDecision(models.Model):
         default=AppealType.RECTIFICATION,
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = OfficialDecisionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["-decided_on", "-id"]

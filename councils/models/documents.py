@@ -7,17 +7,25 @@ the app registers a renderer for it in councils.documents.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePosixPath
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from councils.models.meetings import AgendaItem, Meeting
+from councils.models.meetings import (
+    AgendaItem,
+    Meeting,
+    MeetingState,
+    on_public_agenda_q,
+    personal_data_expired_q,
+)
+from councils.models.organisation import modified_field
 from portal.lib.choices import in_choices
 
 
@@ -42,6 +50,37 @@ class DocumentQuerySet(models.QuerySet["Document"]):
     def latest_versions(self) -> DocumentQuerySet:
         """The newest version of each document (the public sees these by default)."""
         return self.filter(superseded_at__isnull=True)
+
+    def personal_data_expired(self, today: date) -> DocumentQuerySet:
+        """Minutes and extracts that still carry personal data which has left the public
+        web (rule 7): an extract when its item's has, the minutes when any item's has."""
+        return self.filter(_expired_q(today))
+
+    def public_copies(self, today: date | None = None) -> DocumentQuerySet:
+        """Meeting documents residents may open now: the public copies of an agenda that is
+        out and of minutes that are out, an extract only of a public item, and no copy that
+        still carries personal data past its time (the redacted copy takes its place).
+        The meeting page, the file downloads and the open-data API all ask this."""
+        today = today or timezone.localdate()
+        agenda = Q(kind=DocumentKind.AGENDA) & on_public_agenda_q()
+        minutes = Q(kind=DocumentKind.MINUTES, meeting__state=MeetingState.MINUTES_PUBLISHED)
+        extract = Q(
+            kind=DocumentKind.EXTRACT,
+            meeting__state=MeetingState.MINUTES_PUBLISHED,
+            item__is_public=True,
+        )
+        return self.filter(agenda | minutes | extract, public=True, meeting__isnull=False).exclude(
+            _expired_q(today)
+        )
+
+
+def _expired_q(today: date) -> Q:
+    """Correlated per document row (an index lookup each), never a list of every item."""
+    expired = AgendaItem.objects.filter(personal_data_expired_q(today))
+    return Q(redacted=False) & (
+        Q(kind=DocumentKind.EXTRACT) & Exists(expired.filter(pk=OuterRef("item_id")))
+        | Q(kind=DocumentKind.MINUTES) & Exists(expired.filter(meeting_id=OuterRef("meeting_id")))
+    )
 
 
 class Document(models.Model):
@@ -95,6 +134,8 @@ class Document(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+    sha512 = models.CharField(_("SHA-512"), max_length=128, blank=True)
+    modified_at = modified_field()
 
     objects = DocumentQuerySet.as_manager()
 

@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from councils.models.cases import AppealType, Case
-from councils.models.organisation import Body, Person
+from councils.models.organisation import Body, Person, created_field, modified_field
 from councils.rules import AppealDates, appeal_dates, notice_in_time, personal_data_public
 from portal.lib.choices import in_choices
-from portal.lib.sanitize import clean_html
+from portal.lib.sanitize import clean_html, redact_personal_data
 
 
 class MeetingState(models.TextChoices):
@@ -37,10 +37,67 @@ class MeetingMode(models.TextChoices):
     HYBRID = "hybrid", _("hybrid (in person and remote)")
 
 
+# What residents may see, as filters relative to an agenda item (`prefix` reaches the
+# item from another model, e.g. "item__" from an attachment). The querysets below are the
+# one place these rules live: the pages, the feeds, the search index and the open-data API
+# all ask them. Meeting.agenda_is_public and .minutes_are_public say the same of a loaded
+# row (tests/councils/test_public_rules.py checks that they agree).
+
+
+def on_public_agenda_q(prefix: str = "") -> Q:
+    """An item whose agenda is out: the agenda published and the meeting no longer a plan."""
+    return Q(**{f"{prefix}meeting__agenda_published_at__isnull": False}) & ~Q(
+        **{f"{prefix}meeting__state": MeetingState.PLANNED}
+    )
+
+
+def minutes_public_q(prefix: str = "") -> Q:
+    """An item whose minutes are out (its decision is public, if it has one)."""
+    return Q(**{f"{prefix}meeting__state": MeetingState.MINUTES_PUBLISHED})
+
+
+def public_record_q(prefix: str = "") -> Q:
+    """What was said and voted in a handling, public once the minutes are out, and only for
+    a public item: a confidential item is its title and secrecy basis only (rule 1)."""
+    return minutes_public_q(prefix) & Q(**{f"{prefix}is_public": True})
+
+
+def personal_data_expired_q(today: date, prefix: str = "") -> Q:
+    """An item whose tagged personal data has left the public web (rule 7).
+
+    The database form of AgendaItem.personal_data_public (rules.personal_data_public):
+    once the minutes are out, personal data stays public only while an appeal period
+    runs; an item open to no appeal shows none from the start. The last day is the one
+    stored when the minutes were published, or the clerk's override.
+    """
+    appealable = (
+        Q(**{f"{prefix}meeting__body__appeal_open": True})
+        & Q(**{f"{prefix}appeal_type__in": [AppealType.RECTIFICATION, AppealType.REGIONAL_APPEAL]})
+        & (
+            Q(**{f"{prefix}appeal_last_day_override__gte": today})
+            | Q(
+                **{
+                    f"{prefix}appeal_last_day_override__isnull": True,
+                    f"{prefix}appeal_last_day__gte": today,
+                }
+            )
+        )
+    )
+    return minutes_public_q(prefix) & ~appealable
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def public(self) -> MeetingQuerySet:
         """Meetings residents see: everything whose notice is out (a plan is internal)."""
         return self.exclude(state=MeetingState.PLANNED)
+
+    def agenda_public(self) -> MeetingQuerySet:
+        """Meetings whose agenda (and so its items) residents see."""
+        return self.filter(agenda_published_at__isnull=False).exclude(state=MeetingState.PLANNED)
+
+    def minutes_public(self) -> MeetingQuerySet:
+        """Meetings whose minutes, attendance and decisions residents see."""
+        return self.filter(state=MeetingState.MINUTES_PUBLISHED)
 
     def upcoming(self) -> MeetingQuerySet:
         return self.public().filter(start__gte=timezone.now()).exclude(state=MeetingState.CANCELLED)
@@ -82,9 +139,11 @@ class Meeting(models.Model):
     notice_published_at = models.DateTimeField(_("notice published"), null=True, blank=True)
     agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
     cancelled_reason = models.TextField(_("reason for cancellation"), blank=True)
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["-start"]
@@ -269,13 +328,16 @@ class Attendance(models.Model):
 
 class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def on_public_agenda(self) -> AgendaItemQuerySet:
-        return self.filter(meeting__agenda_published_at__isnull=False).exclude(
-            meeting__state=MeetingState.PLANNED
-        )
+        """Items residents see (a confidential one by its title and secrecy basis only)."""
+        return self.filter(on_public_agenda_q())
 
     def decided(self) -> AgendaItemQuerySet:
         """Items whose minutes residents can read."""
-        return self.filter(meeting__state=MeetingState.MINUTES_PUBLISHED, handling__isnull=False)
+        return self.filter(minutes_public_q(), handling__isnull=False)
+
+    def personal_data_expired(self, today: date) -> AgendaItemQuerySet:
+        """Published items whose tagged personal data is no longer public (rule 7)."""
+        return self.filter(personal_data_expired_q(today))
 
     def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> AgendaItemQuerySet:
         """Items on meetings of the bodies this user is a clerk of."""
@@ -383,7 +445,8 @@ class AgendaItem(models.Model):
         default="",
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    modified_at = models.DateTimeField(_("modified"), default=timezone.now)
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["modified_at"])
@@ -458,11 +521,28 @@ class AgendaItem(models.Model):
         return dates
 
     def personal_data_public(self, today: date) -> bool:
-        """Tagged personal data shows on the agenda, and after the minutes until appeal ends."""
+        """Tagged personal data shows on the agenda, and after the minutes until appeal ends.
+
+        AgendaItemQuerySet.personal_data_expired is the same rule in the database.
+        """
         if self.meeting.minutes_published_at is None:
             return True
         dates = self.appeal_dates()
         return personal_data_public(today=today, appeal_last_day=dates.last_day if dates else None)
+
+    def public_html(self, value: str, *, today: date) -> str:
+        """Sanitised rich text of this item as residents see it: tagged personal data
+        hidden once its time is up (the page, the API and the exports all use this)."""
+        cleaned = clean_html(value)
+        if not self.personal_data_public(today):
+            cleaned = redact_personal_data(cleaned)
+        return cleaned
+
+
+class AttachmentQuerySet(models.QuerySet["Attachment"]):
+    def public(self) -> AttachmentQuerySet:
+        """Attachments residents may open: public ones of public items once the agenda is out."""
+        return self.filter(on_public_agenda_q("item__"), is_public=True, item__is_public=True)
 
 
 class Attachment(models.Model):
@@ -479,8 +559,11 @@ class Attachment(models.Model):
     text = models.TextField(_("extracted text"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    sha512 = models.CharField(_("SHA-512"), max_length=128, blank=True)
+    modified_at = modified_field()
 
-    history = HistoricalRecords()
+    objects = AttachmentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["item", "order"]
@@ -489,6 +572,11 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def visible_to_public(self) -> bool:
+        """AttachmentQuerySet.public for a loaded row (select_related "item__meeting")."""
+        return self.is_public and self.item.is_public and self.item.meeting.agenda_is_public
 
 
 class Minutes(models.Model):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -18,12 +19,29 @@ from councils.rules import BodyRules, QuorumRule, body_rules
 from portal.lib.choices import in_choices
 
 
+def created_field() -> models.DateTimeField:
+    """When the row was made; `db_default` covers rows written by bulk loads (COPY)."""
+    return models.DateTimeField(_("created"), default=timezone.now, db_default=Now())
+
+
+def modified_field() -> models.DateTimeField:
+    """When the row, or anything shown with it, last changed (councils/changes.py keeps it).
+
+    Open-data clients sync incrementally by it (`modified_since`), so it is indexed.
+    """
+    return models.DateTimeField(
+        _("modified"), default=timezone.now, db_default=Now(), db_index=True
+    )
+
+
 class Term(models.Model):
     """A term of office (valtuustokausi)."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
+    created_at = created_field()
+    modified_at = modified_field()
 
     class Meta:
         ordering = ["-start"]
@@ -126,6 +144,8 @@ class Body(models.Model):
         related_name="clerk_of",
         help_text=_("Staff who prepare and record this body's meetings."),
     )
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = BodyQuerySet.as_manager()
 
@@ -195,6 +215,13 @@ class BodyEnd:
     on: date | None  # when it ended, if known
 
 
+class PersonQuerySet(models.QuerySet["Person"]):
+    def public(self) -> PersonQuerySet:
+        """People residents may look up: everyone in the record (members, presenters,
+        officials) has a public page; what is shown of them is decided per record."""
+        return self.all()
+
+
 class Person(models.Model):
     """An elected member, deputy or official who appears in the records."""
 
@@ -214,6 +241,10 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    created_at = created_field()
+    modified_at = modified_field()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -285,6 +316,8 @@ class Membership(models.Model):
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
+    created_at = created_field()
+    modified_at = modified_field()
 
     objects = MembershipQuerySet.as_manager()
 

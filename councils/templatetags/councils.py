@@ -18,10 +18,7 @@ register = template.Library()
 @register.filter
 def public_html(value: str, item: AgendaItem) -> SafeString:
     """Sanitised rich text of an item, with tagged personal data hidden once its time is up."""
-    cleaned = clean_html(value)
-    if not item.personal_data_public(timezone.localdate()):
-        cleaned = redact_personal_data(cleaned)
-    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(item.public_html(value, today=timezone.localdate()))  # noqa: S308 - sanitised by nh3
 
 
 @register.simple_tag

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from councils import documents
@@ -54,6 +55,11 @@ def published():  # type: ignore[no-untyped-def]
         decision="<p>Merkittiin tiedoksi.</p>",
     )
     return meeting, first.item
+
+
+def _appeal_period_runs(meeting) -> None:  # type: ignore[no-untyped-def]
+    """While the appeal period runs, the minutes with personal data are public (rule 7)."""
+    meeting.items.update(appeal_last_day=timezone.localdate() + timedelta(days=14))
 
 
 def _pdf(document: Document) -> PdfReader:
@@ -202,6 +208,7 @@ def test_publishing_the_minutes_queues_and_renders_the_documents(
     kinds = sorted(Document.objects.filter(meeting=meeting).values_list("kind", flat=True))
     assert kinds == ["extract", "extract", "minutes"]
     assert set(Document.objects.values_list("state", flat=True)) == {"ready"}
+    _appeal_period_runs(meeting)
     html = client.get(meeting.get_absolute_url()).content.decode()
     minutes = Document.objects.get(kind="minutes")
     assert reverse("councils:document", args=[minutes.pk]) in html
@@ -222,6 +229,7 @@ def test_a_correction_renders_a_new_version_and_keeps_the_old(
     assert second.version == 2
     assert first.superseded_at is not None
     assert first.file and first.state == DocumentState.READY
+    _appeal_period_runs(meeting)
     assert documents.public_documents(meeting) == [Document.objects.get(pk=second.pk)]
 
 

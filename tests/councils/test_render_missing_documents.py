@@ -41,18 +41,21 @@ def test_it_renders_the_published_agendas_and_minutes_once_and_the_pages_link_th
     upcoming = MeetingFactory(start=timezone.now() + timedelta(days=5))
     planned = MeetingFactory(state=MeetingState.PLANNED, agenda_published_at=None)
 
-    assert "missing: 3 (3 ready)" in _run()
+    # The decided meeting's appeal period is over: its minutes are public only as the copy
+    # without personal data (rule 7), rendered as well; the original stays the record.
+    assert "missing: 4 (4 ready)" in _run()
     ready = Document.objects.filter(state=DocumentState.READY)
-    assert sorted(ready.filter(meeting=decided).values_list("kind", flat=True)) == [
-        DocumentKind.AGENDA,
-        DocumentKind.MINUTES,
+    assert sorted(ready.filter(meeting=decided).values_list("kind", "redacted")) == [
+        (DocumentKind.AGENDA, False),
+        (DocumentKind.MINUTES, False),
+        (DocumentKind.MINUTES, True),
     ]
     assert list(ready.filter(meeting=upcoming).values_list("kind", flat=True)) == [
         DocumentKind.AGENDA
     ]
     assert not Document.objects.filter(meeting=planned).exists()
     # The meeting page links the minutes, and the link opens the PDF.
-    minutes = ready.get(meeting=decided, kind=DocumentKind.MINUTES)
+    minutes = ready.get(meeting=decided, kind=DocumentKind.MINUTES, redacted=True)
     html = client.get(decided.get_absolute_url()).content.decode()
     assert minutes.get_absolute_url() in html
     response = client.get(minutes.get_absolute_url())
@@ -61,7 +64,7 @@ def test_it_renders_the_published_agendas_and_minutes_once_and_the_pages_link_th
     assert "pöytäkirja" in text
     # A second run finds nothing to do.
     assert "missing: 0 (none)" in _run()
-    assert Document.objects.count() == 3
+    assert Document.objects.count() == 4
 
 
 def test_a_document_left_in_the_queue_is_rendered_not_made_again():
@@ -74,11 +77,14 @@ def test_a_document_left_in_the_queue_is_rendered_not_made_again():
 
 
 def test_extracts_are_rendered_when_asked():
-    decided = PublishedMeetingFactory()
+    decided = PublishedMeetingFactory(start=datetime(2026, 5, 25, 14, tzinfo=HELSINKI))
     HandlingFactory(item__meeting=decided)
     HandlingFactory(item__meeting=decided)
     _run("--extracts")
-    assert Document.objects.filter(meeting=decided, kind=DocumentKind.EXTRACT).count() == 2
+    extracts = Document.objects.filter(meeting=decided, kind=DocumentKind.EXTRACT)
+    # One per item, and each one's copy without personal data once the appeal period is over.
+    assert extracts.filter(redacted=False).count() == 2
+    assert extracts.filter(redacted=True, public=True).count() == 2
 
 
 def test_with_queue_the_workers_render_them(monkeypatch, django_capture_on_commit_callbacks):

@@ -79,6 +79,12 @@ class Command(BaseCommand):
             states: dict[str, int] = {str(DocumentState.QUEUED): len(pending)}
         else:
             states = self._render([d.pk for d in pending], jobs=options["jobs"])
+            # Minutes whose appeal period has ended are public only as a copy without the
+            # tagged personal data (rule 7): render those copies too.
+            redacted = documents.redacted_copies_create()
+            for state, n in self._render([d.pk for d in redacted], jobs=options["jobs"]).items():
+                states[state] = states.get(state, 0) + n
+            pending += redacted
         counts = ", ".join(f"{n} {state}" for state, n in sorted(states.items())) or "none"
         self.stdout.write(
             f"Attachments: {made} PDF(s) made from their text. Meeting documents missing: "

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OparlConfig(AppConfig):
+    name = "portal.oparl"
+    label = "oparl"
+    verbose_name = _("Open data")
+
+    def ready(self) -> None:
+        from portal.oparl import tombstones
+
+        tombstones.connect()

@@ -1,0 +1,628 @@
+"""Where each OParl type comes from: the public querysets, their loaders, tombstones.
+
+A type is one or more *sources*, each with integer keys of its own (an Organization is a
+body, "organization/body-5", or a political group, "organization/group-81..."). A source
+yields its public rows (the same querysets as the pages: `Meeting.objects.public()`,
+`AgendaItem.objects.on_public_agenda()`, `Document.objects.public_copies()`...), rows
+that were public and no longer are (`deleted: true`: tombstones written when an object
+went, and documents whose public copy was withdrawn), and loads and serialises a page
+of them in a fixed number of queries.
+
+Partner organisations of the forums app become Organizations by registering one more
+source (`organization_source_register`), without this module importing forums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from councils.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Ballot,
+    Body,
+    Case,
+    Document,
+    DocumentState,
+    ElectionCandidate,
+    Meeting,
+    MeetingState,
+    Membership,
+    OfficialDecision,
+    Person,
+    Term,
+    Vote,
+)
+from portal.oparl import serializers as s
+from portal.oparl.keys import location_id
+from portal.oparl.models import Tombstone
+
+
+@dataclass(frozen=True)
+class Filters:
+    """OParl's list filters (inclusive at both ends); None where not given."""
+
+    created_since: datetime | None = None
+    created_until: datetime | None = None
+    modified_since: datetime | None = None
+    modified_until: datetime | None = None
+
+    def q(self, created: str, modified: str) -> Q:
+        q = Q()
+        if self.created_since:
+            q &= Q(**{f"{created}__gte": self.created_since})
+        if self.created_until:
+            q &= Q(**{f"{created}__lte": self.created_until})
+        if self.modified_since:
+            q &= Q(**{f"{modified}__gte": self.modified_since})
+        if self.modified_until:
+            q &= Q(**{f"{modified}__lte": self.modified_until})
+        return q
+
+    def accepts(self, created: datetime | None, modified: datetime) -> bool:
+        return (
+            (self.created_since is None or (created is not None and created >= self.created_since))
+            and (
+                self.created_until is None
+                or (created is not None and created <= self.created_until)
+            )
+            and (self.modified_since is None or modified >= self.modified_since)
+            and (self.modified_until is None or modified <= self.modified_until)
+        )
+
+    def cache_key(self) -> str:
+        return "|".join(
+            v.isoformat() if v else ""
+            for v in (
+                self.created_since,
+                self.created_until,
+                self.modified_since,
+                self.modified_until,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of a list: a key within its source, and whether it is a tombstone."""
+
+    source: str
+    key: int
+    created: datetime | None
+    modified: datetime
+    deleted: bool
+
+
+# --- Loading what a page shows -----------------------------------------------------------
+
+
+def _public_extracts() -> QuerySet[Document]:
+    return (
+        Document.objects.public_copies()
+        .ready()
+        .latest_versions()
+        .filter(item__isnull=False)
+        .select_related("meeting__body", "item")
+        .order_by("-version", "-redacted")
+    )
+
+
+def file_prefetches() -> list[Any]:
+    """An item's public files: its attachments and its extract."""
+    return [
+        Prefetch(
+            "attachments",
+            queryset=Attachment.objects.public().exclude(file="").order_by("order"),
+            to_attr="public_attachments",
+        ),
+        Prefetch("documents", queryset=_public_extracts(), to_attr="public_documents"),
+    ]
+
+
+def item_prefetches() -> list[Any]:
+    """Everything an AgendaItem shows, loaded in a fixed number of queries."""
+    return [
+        *file_prefetches(),
+        "versions",
+        "handling__proposals",
+        Prefetch(
+            "handling__votes",
+            queryset=Vote.objects.select_related("yes_proposal", "no_proposal").prefetch_related(
+                Prefetch("ballots", queryset=Ballot.objects.order_by("person_id"))
+            ),
+        ),
+        Prefetch(
+            "handling__elections__candidates",
+            queryset=ElectionCandidate.objects.order_by("-votes", "person_id"),
+        ),
+        "handling__dissents",
+        "disqualifications",
+    ]
+
+
+def item_queryset() -> QuerySet[AgendaItem]:
+    """Public items with all they show, and their 0-based place on the agenda."""
+    earlier = (
+        AgendaItem.objects.filter(meeting=OuterRef("meeting"), section__lt=OuterRef("section"))
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        AgendaItem.objects.on_public_agenda()
+        .select_related("meeting__body", "meeting__minutes", "case", "handling")
+        .prefetch_related(*item_prefetches())
+        .annotate(agenda_order=Coalesce(Subquery(earlier), 0))
+    )
+
+
+def meeting_queryset() -> QuerySet[Meeting]:
+    documents = Document.objects.public_copies().ready().filter(item__isnull=True)
+    return Meeting.objects.select_related("body", "minutes").prefetch_related(
+        Prefetch(
+            "items",
+            queryset=AgendaItem.objects.on_public_agenda()
+            .select_related("case", "handling")
+            .prefetch_related(*item_prefetches())
+            .order_by("section"),
+            to_attr="public_items",
+        ),
+        Prefetch("attendances", queryset=Attendance.objects.order_by("role", "person_id")),
+        Prefetch(
+            "documents",
+            queryset=documents.filter(superseded_at__isnull=True).order_by(
+                "kind", "-version", "-redacted"
+            ),
+            to_attr="public_documents",
+        ),
+        Prefetch(
+            "documents",
+            queryset=documents.filter(superseded_at__isnull=False).order_by("kind", "-version"),
+            to_attr="earlier_documents",
+        ),
+    )
+
+
+def paper_queryset() -> QuerySet[Case]:
+    """A case with its handlings (Consultations) and their files, nothing more."""
+    lookups: list[Any] = [
+        Prefetch(
+            "items",
+            queryset=AgendaItem.objects.on_public_agenda()
+            .select_related("meeting", "handling")
+            .prefetch_related(*file_prefetches())
+            .order_by("meeting__start", "section"),
+            to_attr="public_items",
+        ),
+        Prefetch(
+            "official_decisions",
+            queryset=OfficialDecision.objects.published().order_by("decided_on", "pk"),
+            to_attr="public_official_decisions",
+        ),
+    ]
+    return Case.objects.prefetch_related(*lookups)
+
+
+# --- Sources -----------------------------------------------------------------------------
+
+
+class Source:
+    """The rows of one source of a type, in key order."""
+
+    oparl_type: str
+    name: str
+    tombstones: bool
+
+    def entries(
+        self, flt: Filters, *, after: int | None, before: int | None, limit: int, newest: bool
+    ) -> list[Entry]:
+        raise NotImplementedError
+
+    def count(self, flt: Filters) -> int:
+        raise NotImplementedError
+
+    def serialize(self, ctx: s.Ctx, keys: list[int]) -> dict[int, dict[str, Any]]:
+        """The live objects among `keys`, serialised."""
+        raise NotImplementedError
+
+    def key_text(self, key: int) -> str:
+        return f"{self.name}-{key}" if self.name else str(key)
+
+    # Tombstones (written by portal/oparl/tombstones.py)
+    def _tombstones(self, flt: Filters) -> QuerySet[Tombstone]:
+        return Tombstone.objects.filter(
+            flt.q("created", "deleted_at"), oparl_type=self.oparl_type, source=self.name
+        )
+
+
+def _window(
+    rows: QuerySet[Any],
+    *,
+    key: str,
+    after: int | None,
+    before: int | None,
+    limit: int,
+    newest: bool,
+) -> QuerySet[Any]:
+    if after is not None:
+        rows = rows.filter(**{f"{key}__gt": after})
+    if before is not None:
+        rows = rows.filter(**{f"{key}__lt": before})
+    return rows.order_by(f"-{key}" if newest else key)[:limit]
+
+
+def _merge(streams: Iterable[list[Entry]], *, limit: int, newest: bool) -> list[Entry]:
+    """The first `limit` entries of sorted streams; a live row wins over a tombstone."""
+    by_key: dict[int, Entry] = {}
+    for stream in streams:
+        for entry in stream:
+            held = by_key.get(entry.key)
+            if held is None or (held.deleted and not entry.deleted):
+                by_key[entry.key] = entry
+    return sorted(by_key.values(), key=lambda e: e.key, reverse=newest)[:limit]
+
+
+@dataclass
+class QuerySetSource(Source):
+    """A source backed by a public queryset (and, for some, a withdrawn one)."""
+
+    oparl_type: str
+    name: str
+    live: Callable[[], QuerySet[Any]]
+    load: Callable[[], QuerySet[Any]]
+    render: Callable[[s.Ctx, Any], dict[str, Any]]
+    withdrawn: Callable[[], QuerySet[Any]] | None = None
+    created: str = "created_at"
+    modified: str = "modified_at"
+    tombstones: bool = True
+
+    def _streams(self, flt: Filters) -> list[tuple[QuerySet[Any], str, str, str, bool]]:
+        streams = [
+            (
+                self.live().filter(flt.q(self.created, self.modified)),
+                "pk",
+                self.created,
+                self.modified,
+                False,
+            )
+        ]
+        if self.withdrawn is not None:
+            streams.append(
+                (
+                    self.withdrawn().filter(flt.q(self.created, self.modified)),
+                    "pk",
+                    self.created,
+                    self.modified,
+                    True,
+                )
+            )
+        if self.tombstones:
+            streams.append((self._tombstones(flt), "object_id", "created", "deleted_at", True))
+        return streams
+
+    def entries(
+        self, flt: Filters, *, after: int | None, before: int | None, limit: int, newest: bool
+    ) -> list[Entry]:
+        found = []
+        for rows, key, created, modified, deleted in self._streams(flt):
+            window = _window(rows, key=key, after=after, before=before, limit=limit, newest=newest)
+            found.append(
+                [
+                    Entry(self.name, pk, c, m, deleted)
+                    for pk, c, m in window.values_list(key, created, modified)
+                ]
+            )
+        return _merge(found, limit=limit, newest=newest)
+
+    def count(self, flt: Filters) -> int:
+        return sum(rows.count() for rows, *_ in self._streams(flt))
+
+    def serialize(self, ctx: s.Ctx, keys: list[int]) -> dict[int, dict[str, Any]]:
+        if not keys:
+            return {}
+        rows = self.load().filter(pk__in=self.live().filter(pk__in=keys).values("pk"))
+        return {row.pk: self.render(ctx, row) for row in rows}
+
+    def withdrawn_entry(self, key: int) -> Entry | None:
+        if self.withdrawn is None:
+            return None
+        row = self.withdrawn().filter(pk=key).values_list("pk", self.created, self.modified).first()
+        return Entry(self.name, row[0], row[1], row[2], True) if row else None
+
+
+@dataclass
+class MemorySource(Source):
+    """A source computed in Python from a short list (political groups, places)."""
+
+    oparl_type: str
+    name: str
+    rows: Callable[[], list[tuple[int, datetime | None, datetime, Any]]]
+    render: Callable[[s.Ctx, Any], dict[str, Any]]
+    tombstones: bool = True
+
+    def _all(self, flt: Filters) -> list[Entry]:
+        live = [
+            Entry(self.name, key, created, modified, False)
+            for key, created, modified, _obj in self.rows()
+            if flt.accepts(created, modified)
+        ]
+        dead = (
+            [
+                Entry(self.name, key, created, modified, True)
+                for key, created, modified in self._tombstones(flt).values_list(
+                    "object_id", "created", "deleted_at"
+                )
+            ]
+            if self.tombstones
+            else []
+        )
+        return _merge([live, dead], limit=len(live) + len(dead), newest=False)
+
+    def entries(
+        self, flt: Filters, *, after: int | None, before: int | None, limit: int, newest: bool
+    ) -> list[Entry]:
+        rows = [
+            e
+            for e in self._all(flt)
+            if (after is None or e.key > after) and (before is None or e.key < before)
+        ]
+        rows.sort(key=lambda e: e.key, reverse=newest)
+        return rows[:limit]
+
+    def count(self, flt: Filters) -> int:
+        return len(self._all(flt))
+
+    def serialize(self, ctx: s.Ctx, keys: list[int]) -> dict[int, dict[str, Any]]:
+        wanted = set(keys)
+        return {key: self.render(ctx, obj) for key, _c, _m, obj in self.rows() if key in wanted}
+
+
+# --- The sources of each type ------------------------------------------------------------
+
+
+def _people() -> QuerySet[Person]:
+    lookups: list[Any] = [
+        Prefetch("memberships", queryset=Membership.objects.order_by("start", "pk"))
+    ]
+    return Person.objects.prefetch_related(*lookups)
+
+
+def _groups() -> list[tuple[int, datetime | None, datetime, s.Group]]:
+    members: dict[str, list[int]] = {}
+    created: dict[str, datetime] = {}
+    modified: dict[str, datetime] = {}
+    for pk, name, c, m in (
+        Person.objects.public()
+        .exclude(political_group="")
+        .order_by("last_name", "first_name", "pk")
+        .values_list("pk", "political_group", "created_at", "modified_at")
+    ):
+        members.setdefault(name, []).append(pk)
+        created[name] = min(created.get(name, c), c)
+        modified[name] = max(modified.get(name, m), m)
+    groups = [
+        s.Group(name, tuple(pks), created[name], modified[name]) for name, pks in members.items()
+    ]
+    return sorted(((g.pk, g.created, g.modified, g) for g in groups), key=lambda row: row[0])
+
+
+def _group_memberships() -> list[tuple[int, datetime | None, datetime, Person]]:
+    people = Person.objects.public().exclude(political_group="").order_by("pk")
+    return [(p.pk, p.created_at, p.modified_at, p) for p in people]
+
+
+def _places() -> list[tuple[int, datetime | None, datetime, tuple[str, datetime, datetime]]]:
+    rows = (
+        Meeting.objects.public()
+        .exclude(place="")
+        .values("place")
+        .annotate(first=Min("created_at"))
+        .order_by()
+    )
+    found = {}
+    county = s.county_location(s.Ctx(base=""))
+    created = datetime.fromisoformat(county["created"])
+    county_key = location_id(county["description"])
+    found[county_key] = (county_key, created, created, (county["description"], created, created))
+    for row in rows:
+        key = location_id(row["place"])
+        found[key] = (key, row["first"], row["first"], (row["place"], row["first"], row["first"]))
+    return [found[key] for key in sorted(found)]
+
+
+@dataclass
+class BodySource(QuerySetSource):
+    """Our bodies; an Organization lists its memberships' URLs, read as bare ids."""
+
+    def serialize(self, ctx: s.Ctx, keys: list[int]) -> dict[int, dict[str, Any]]:
+        bodies = list(Body.objects.filter(pk__in=keys))
+        memberships: dict[int, list[int]] = {}
+        for pk, body_id in (
+            Membership.objects.filter(body_id__in=keys).order_by("pk").values_list("pk", "body_id")
+        ):
+            memberships.setdefault(body_id, []).append(pk)
+        return {b.pk: s.body_organization(ctx, b, memberships.get(b.pk, [])) for b in bodies}
+
+
+def _withdrawn_documents() -> QuerySet[Document]:
+    """Meeting documents that residents could open and no longer can: an original whose
+    redacted copy took its place, or whose personal data has expired (rule 7)."""
+    was_public = (
+        Q(kind="agenda", meeting__agenda_published_at__isnull=False)
+        | Q(kind__in=["minutes", "extract"], meeting__state=MeetingState.MINUTES_PUBLISHED)
+    ) & ~Q(meeting__state=MeetingState.PLANNED)
+    return (
+        Document.objects.filter(was_public, state=DocumentState.READY, meeting__isnull=False)
+        .filter(Q(public=True) | Q(redacted=False, public=False))
+        .exclude(pk__in=Document.objects.public_copies().values("pk"))
+        .exclude(Q(kind="extract") & Q(item__is_public=False))
+    )
+
+
+ORGANIZATION_SOURCES: list[Source] = [
+    BodySource(
+        "organization",
+        "body",
+        live=lambda: Body.objects.all(),
+        load=lambda: Body.objects.all(),
+        render=lambda ctx, body: s.body_organization(ctx, body, []),
+    ),
+    MemorySource("organization", "group", rows=_groups, render=s.group_organization),
+]
+
+
+def organization_source_register(source: Source) -> None:
+    """Add a source of Organizations (e.g. the forums app's partner organisations).
+
+    Its `name` becomes the prefix of its ids ("organization/<name>-<key>"); keep it stable.
+    """
+    if any(existing.name == source.name for existing in ORGANIZATION_SOURCES):
+        raise ValueError(f"an organization source {source.name!r} is registered already")
+    ORGANIZATION_SOURCES.append(source)
+
+
+TYPES: dict[str, list[Source]] = {
+    "organization": ORGANIZATION_SOURCES,
+    "person": [
+        QuerySetSource(
+            "person",
+            "",
+            live=lambda: Person.objects.public(),
+            load=_people,
+            render=s.person,
+        )
+    ],
+    "membership": [
+        QuerySetSource(
+            "membership",
+            "",
+            live=lambda: Membership.objects.all(),
+            load=lambda: Membership.objects.all(),
+            render=s.membership,
+        ),
+        MemorySource("membership", "group", rows=_group_memberships, render=s.group_membership),
+    ],
+    "meeting": [
+        QuerySetSource(
+            "meeting",
+            "",
+            live=lambda: Meeting.objects.public(),
+            load=meeting_queryset,
+            render=s.meeting,
+        )
+    ],
+    "agendaitem": [
+        QuerySetSource(
+            "agendaitem",
+            "",
+            live=lambda: AgendaItem.objects.on_public_agenda(),
+            load=item_queryset,
+            # A sub-object: a deleted item goes, its meeting's `modified` moves (OParl 1.1,
+            # 2.8), and the schema's required `order` could not be kept anyway.
+            tombstones=False,
+            render=lambda ctx, item: s.agenda_item(ctx, item, order=item.agenda_order),
+        )
+    ],
+    "consultation": [
+        QuerySetSource(
+            "consultation",
+            "",
+            live=lambda: AgendaItem.objects.on_public_agenda().filter(case__isnull=False),
+            load=lambda: AgendaItem.objects.select_related("meeting", "handling"),
+            render=s.consultation,
+        )
+    ],
+    "paper": [
+        QuerySetSource(
+            "paper",
+            "",
+            live=lambda: Case.objects.public(),
+            load=paper_queryset,
+            render=s.paper,
+        )
+    ],
+    "file": [
+        QuerySetSource(
+            "file",
+            "attachment",
+            live=lambda: Attachment.objects.public().exclude(file=""),
+            load=lambda: Attachment.objects.select_related("item"),
+            render=s.attachment_file,
+            created="uploaded_at",
+        ),
+        QuerySetSource(
+            "file",
+            "document",
+            live=lambda: Document.objects.public_copies().ready(),
+            load=lambda: Document.objects.select_related("meeting__body", "item"),
+            render=s.document_file,
+            withdrawn=_withdrawn_documents,
+        ),
+    ],
+    "legislativeterm": [
+        QuerySetSource(
+            "legislativeterm",
+            "",
+            live=lambda: Term.objects.all(),
+            load=lambda: Term.objects.all(),
+            render=s.legislative_term,
+        )
+    ],
+    "location": [
+        MemorySource(
+            "location",
+            "",
+            rows=_places,
+            render=lambda ctx, row: s.place_location(ctx, row[0], created=row[1], modified=row[2]),
+        )
+    ],
+}
+
+
+def sources_of(oparl_type: str) -> list[Source]:
+    return TYPES[oparl_type]
+
+
+def source_named(oparl_type: str, name: str) -> Source | None:
+    return next((src for src in TYPES[oparl_type] if src.name == name), None)
+
+
+def county_modified() -> datetime:
+    """When anything of the county's record last changed (the Body's `modified`)."""
+    stamps = [
+        Meeting.objects.aggregate(m=Max("modified_at"))["m"],
+        Body.objects.aggregate(m=Max("modified_at"))["m"],
+        Term.objects.aggregate(m=Max("modified_at"))["m"],
+    ]
+    return max((stamp for stamp in stamps if stamp), default=timezone.now())
+
+
+@dataclass
+class ScopedMeetings(QuerySetSource):
+    """The meetings of one Organization (its `meeting` list)."""
+
+    body_id: int = 0
+    tombstones: bool = False
+
+
+def organization_meetings(body_id: int) -> list[Source]:
+    return [
+        ScopedMeetings(
+            "meeting",
+            "",
+            live=lambda: Meeting.objects.public().filter(body_id=body_id),
+            load=meeting_queryset,
+            render=s.meeting,
+            body_id=body_id,
+            tombstones=False,
+        )
+    ]
