@@ -1,9 +1,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Tests with real Celery workers share one broker queue: under pytest-xdist
+    # (`--dist loadgroup`) they all run in the same process, one after another.
+    for item in items:
+        if item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.xdist_group("broker"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_store_per_process(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[None]:
+    """Each test process writes files to its own folder and caches in its own Redis database.
+
+    `make test` runs the suite in parallel processes (pytest-xdist); a file rendered for
+    meeting 1 in one process must not overwrite the other's, and one process's
+    `cache.clear()` must not empty the other's cache.
+    """
+    from django.conf import settings
+
+    media = tmp_path_factory.mktemp("media")
+    changes: dict[str, object] = {"MEDIA_ROOT": media, "OPARL_DUMP_DIR": media / "avoin-data"}
+    if settings.REDIS_URL and worker_id.startswith("gw"):
+        url = urlsplit(settings.REDIS_URL)
+        base = int(url.path.strip("/") or 0)
+        location = urlunsplit(url._replace(path=f"/{base + 1 + int(worker_id[2:])}"))
+        changes["CACHES"] = {
+            name: {**config, "LOCATION": location} for name, config in settings.CACHES.items()
+        }
+    with override_settings(**changes):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -135,7 +135,7 @@ def test_rendering_twice_leaves_one_file_with_the_same_sha(published, media):
     assert len(files) == 1
 
 
-def test_a_lost_render_is_rendered_again_to_the_same_bytes(published):
+def test_a_lost_render_is_rendered_again_to_the_same_bytes(published, media):
     meeting, _item = published
     (document,) = documents.documents_queue(meeting, [DocumentKind.MINUTES])
     ready = documents.document_render(document.pk)
