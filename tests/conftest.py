@@ -17,7 +17,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _one_store_per_process(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[None]:
+def _one_store_per_process(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[None]:
     """Each test process writes files to its own folder and caches in its own Redis database.
 
     `make test` runs the suite in parallel processes (pytest-xdist); a file rendered for
