@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from councils.models.organisation import modified_field
 from forums import rules
 from forums.validators import validate_business_id
 
@@ -103,9 +104,11 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    # Open-data clients sync by it (an OParl Organization's `modified`).
+    modified_at = modified_field()
 
     objects = OrganisationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["name"]
@@ -144,6 +147,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.modified_at = timezone.now()
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "modified_at"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         return reverse("forums:organisation_detail", kwargs={"slug": self.slug})

@@ -10,6 +10,7 @@ class OparlConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self) -> None:
-        from portal.oparl import tombstones
+        from portal.oparl import partners, tombstones
 
         tombstones.connect()
+        partners.register()

@@ -13,6 +13,7 @@ finds it (`sources._withdrawn_documents`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
@@ -75,7 +76,8 @@ def _keys(instance: models.Model) -> list[Key]:
         return [("organization", "body", instance.pk)]
     if isinstance(instance, Term):
         return [("legislativeterm", "", instance.pk)]
-    return []
+    extra = EXTRA_KEYS.get(type(instance))
+    return extra(instance) if extra else []
 
 
 def _public(key: Key) -> tuple[bool, datetime | None]:
@@ -167,12 +169,31 @@ def after_change(sender: type, instance: models.Model, raw: bool = False, **kwar
 
 
 TRACKED = (Meeting, AgendaItem, Attachment, Case, OfficialDecision, Person, Membership, Body, Term)
+# Models of other apps whose rows are OParl objects (e.g. forums' partner organisations).
+EXTRA_KEYS: dict[type[models.Model], Callable[[Any], list[Key]]] = {}
+
+
+def _connect(model: type[models.Model]) -> None:
+    uid = f"oparl-tombstone-{model.__name__}"
+    pre_save.connect(before_save, sender=model, dispatch_uid=f"{uid}-pre-save")
+    post_save.connect(after_change, sender=model, dispatch_uid=f"{uid}-post-save")
+    pre_delete.connect(before_delete, sender=model, dispatch_uid=f"{uid}-pre-delete")
+    post_delete.connect(after_change, sender=model, dispatch_uid=f"{uid}-post-delete")
 
 
 def connect() -> None:
     for model in TRACKED:
-        uid = f"oparl-tombstone-{model.__name__}"
-        pre_save.connect(before_save, sender=model, dispatch_uid=f"{uid}-pre-save")
-        post_save.connect(after_change, sender=model, dispatch_uid=f"{uid}-post-save")
-        pre_delete.connect(before_delete, sender=model, dispatch_uid=f"{uid}-pre-delete")
-        post_delete.connect(after_change, sender=model, dispatch_uid=f"{uid}-post-delete")
+        _connect(model)
+
+
+def track(
+    model: type[models.Model],
+    *,
+    keys: Callable[[Any], list[Key]],
+    decisive_fields: set[str],
+) -> None:
+    """Write tombstones for another app's model: `keys` names its OParl objects, and only
+    a save touching `decisive_fields` (or a deletion) can make them appear or go."""
+    EXTRA_KEYS[model] = keys
+    DECISIVE_FIELDS[model] = decisive_fields
+    _connect(model)

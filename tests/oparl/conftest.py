@@ -37,6 +37,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OfficialDecisionFactory,
+    OrganisationFactory,
     PersonFactory,
     TermFactory,
 )
@@ -122,6 +123,9 @@ class Record:
     minutes_original: Document
     minutes_redacted: Document
     agenda_document: Document
+    municipality: Any  # partner organisations of the forums app
+    association: Any
+    registration: Any  # awaiting approval: not public
 
 
 @pytest.fixture
@@ -231,6 +235,11 @@ def record(media: Path) -> Record:
         cancelled_reason="Ei käsiteltäviä asioita.",
     )
     OfficialDecisionFactory(case=case, official=chair)
+    municipality = OrganisationFactory(name="Hollolan kunta", kind="municipality")
+    association = OrganisationFactory(
+        name="Hollolan Eläkeläiset ry", business_id="0112038-9", home_municipality=municipality
+    )
+    registration = OrganisationFactory(name="Odottava yhdistys ry", status="pending")
     return Record(
         council=council,
         committee=committee,
@@ -254,6 +263,9 @@ def record(media: Path) -> Record:
         minutes_original=original,
         minutes_redacted=redacted,
         agenda_document=agenda_document,
+        municipality=municipality,
+        association=association,
+        registration=registration,
     )
 
 

@@ -51,9 +51,11 @@ def test_it_crosses_from_one_source_to_the_next_in_the_organization_list(
         pages.append(_ids(page))
         url = page["links"].get("next")
     ids = [i for page in pages for i in page]
-    assert len(ids) == len(set(ids)) == 5  # three bodies, then two political groups
+    # Three bodies, then two political groups, then the two partner organisations.
+    assert len(ids) == len(set(ids)) == 7
     assert all("/organization/body-" in i for i in ids[:3])
-    assert all("/organization/group-" in i for i in ids[3:])
+    assert all("/organization/group-" in i for i in ids[3:5])
+    assert all("/organization/partner-" in i for i in ids[5:])
 
 
 def _modified(meeting: Meeting, at: datetime) -> None:
