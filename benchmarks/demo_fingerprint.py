@@ -94,11 +94,14 @@ def _load_start() -> datetime:
 def report(args: argparse.Namespace) -> None:
     from django.db import connection
 
+    from councils import voikko
+
     counts, digest, rows = fingerprint(_load_start())
     for model, count in sorted(counts.items()):
         print(f"{model:<40} {count:>6}")
     print(f"{'total':<40} {sum(counts.values()):>6}")
-    print(f"{connection.vendor}: sha256 {digest}")
+    # The search index holds Voikko's base forms when it is installed: compare like with like.
+    print(f"{connection.vendor}, Voikko {'on' if voikko.available() else 'off'}: sha256 {digest}")
     if args.out:
         Path(args.out).write_text(
             json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=1), encoding="utf-8"

@@ -28,17 +28,13 @@ from councils.demo.data import (
     MUNICIPALITIES,
     MUNICIPALITY_WEIGHTS,
     NAMED,
-    NUVA,
     OCCUPATIONS,
     OFFICIALS,
     PEOPLE,
     PRESENTER,
     SECRETARY,
     SEED,
-    SENIOR_FIRST_NAMES,
     TERMS,
-    VN,
-    YOUNG_FIRST_NAMES,
     d,
 )
 
@@ -132,10 +128,10 @@ class People:
         row = self.rows[slug]
         if row.interests:
             return
-        council = "kaupunginvaltuuston" if row.home_municipality in CITIES else "kunnanvaltuuston"
-        row.interests = (
-            f"Ammatti: {row.title}. Luottamustehtävät: {GENITIVE[row.home_municipality]} "
-            f"{council} jäsen. Muita ilmoitettavia sidonnaisuuksia ei ole."
+        entry = PEOPLE["interests"]
+        council = entry["city_council" if row.home_municipality in CITIES else "municipal_council"]
+        row.interests = entry["text"].format(
+            title=row.title, genitive=GENITIVE[row.home_municipality], council=council
         )
         row.interests_date = on
 
@@ -242,31 +238,19 @@ def _committee(people: People, pool: Pool, body: str, term: str) -> Roster:
 
 
 def _advisory(people: People, pool: Pool, body: str, term: str) -> Roster:
-    seats: list[str] = []
-    if body == NUVA:
-        places = ["Lahti"] * 5 + MUNICIPALITIES
-        for municipality in places:
-            seats.append(
-                people.new(
-                    municipality=municipality,
-                    title=f"{GENITIVE[municipality]} nuorisovaltuuston edustaja",
-                    first_names=YOUNG_FIRST_NAMES,
-                )
-            )
-        # The chair and vice-chair are elected at the first meeting (see the story).
-        seats = [seats[6], seats[0], *seats[1:6], *seats[7:]]
-    else:
-        council = "vanhusneuvoston" if body == VN else "vammaisneuvoston"
-        names = SENIOR_FIRST_NAMES if body == VN else FIRST_NAMES
-        for municipality in MUNICIPALITIES:
-            seats.append(
-                people.new(
-                    municipality=municipality,
-                    title=f"{GENITIVE[municipality]} {council} edustaja",
-                    first_names=names,
-                )
-            )
-        seats.append(pool.take("KD" if body == VN else "VIHR"))
+    """One representative of each municipality, and a council member in two of them."""
+    spec = PEOPLE["advisory"][body]
+    seats = [
+        people.new(
+            municipality=municipality,
+            title=spec["member"].format(genitive=GENITIVE[municipality]),
+            first_names=PEOPLE[spec["first_names"]],
+        )
+        for municipality in [*spec.get("more_from", []), *MUNICIPALITIES]
+    ]
+    seats.insert(0, seats.pop(spec.get("chair_seat", 0)))
+    if "from_council" in spec:
+        seats.append(pool.take(spec["from_council"]))
     return _roster(people, body, term, seats)
 
 

@@ -44,10 +44,8 @@ from councils.demo.data import (
     at,
     d,
     fi,
-    p,
     read,
     term_of,
-    ul,
 )
 from councils.demo.people import People, Roster, rosters
 from councils.demo.story import (
@@ -57,6 +55,8 @@ from councils.demo.story import (
     VoteSpec,
     everyday,
     individual_matter,
+    note,
+    routine,
     story,
 )
 from councils.models import (
@@ -445,135 +445,72 @@ class Planner:
     # -- the items --
 
     def _opening(self, body: str, meeting: MeetingPlan, roster: Roster) -> list[Spec]:
-        council = body == AV
-        quorum = (
-            "paikalla on vähintään kaksi kolmasosaa valtuutetuista"
-            if council
-            else "paikalla on enemmän kuin puolet jäsenistä"
-        )
-        notice = fi(meeting.notice_at) if meeting.notice_at else "–"
-        legality = Spec(
-            "Kokouksen laillisuus ja päätösvaltaisuus",
-            body=p(
-                f"Kokouskutsu ja esityslista on julkaistu hyvinvointialueen verkkosivuilla "
-                f"{notice}. {SUBJECT[body]} on päätösvaltainen, kun {quorum} (laki "
-                "hyvinvointialueesta 108 §)."
-            ),
-            proposal=p("Todetaan kokous laillisesti koolle kutsutuksi ja päätösvaltaiseksi."),
-            decision=p("Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi."),
-            appeal=NO_APPEAL,
-            presenter="chair",
+        quorum = read("routine.json")["quorum"]["council" if body == AV else "other"]
+        legality = routine(
+            "legality",
             preparer=SECRETARY[body],
+            notice=fi(meeting.notice_at) if meeting.notice_at else "–",
+            subject=SUBJECT[body],
+            quorum=quorum,
         )
-        if meeting.checkers:
-            first, second = map(self.people.name, meeting.checkers)
-            published = fi(next_working_day(meeting.start.date() + timedelta(days=3)))
-            checking = Spec(
-                "Pöytäkirjantarkastajien valinta",
-                body=p(
-                    "Pöytäkirja tarkastetaan sähköisesti, ja se julkaistaan hyvinvointialueen "
-                    f"verkkosivuilla {published}. Tarkastusvuorossa ovat {first} ja {second}."
-                ),
-                proposal=p(f"Valitaan pöytäkirjantarkastajiksi {first} ja {second}."),
-                decision=p(f"Pöytäkirjantarkastajiksi valittiin {first} ja {second}."),
-                appeal=NO_APPEAL,
-                presenter="chair",
-                preparer=SECRETARY[body],
-            )
-        else:
-            checking = Spec(
-                "Pöytäkirjantarkastajien valinta",
-                body=p(
-                    "Pöytäkirja tarkastetaan sähköisesti, ja se julkaistaan hyvinvointialueen "
-                    "verkkosivuilla viikon kuluessa kokouksesta."
-                ),
-                proposal=p("Valitaan kaksi pöytäkirjantarkastajaa."),
-                appeal=NO_APPEAL,
-                presenter="chair",
-                preparer=SECRETARY[body],
-            )
+        if not meeting.checkers:
+            return [legality, routine("checkers_to_come", preparer=SECRETARY[body])]
+        first, second = map(self.people.name, meeting.checkers)
+        published = fi(next_working_day(meeting.start.date() + timedelta(days=3)))
+        checking = routine(
+            "checkers", preparer=SECRETARY[body], published=published, first=first, second=second
+        )
         return [legality, checking]
 
     def _closing(self, body: str, day: date, previous: date | None, ctx: Ctx) -> Spec:
+        """The last item: notices, and officials' decisions, initiatives or an update."""
         if body == AH:
             since = previous or day - timedelta(days=30)
-            decisions = [o for o in OFFICIAL_DECISIONS if since < d(o.decided_on) <= day]
-            if decisions:
-                listed = p(
-                    "Aluehallitukselle ilmoitetaan seuraavat viranhaltijapäätökset, joihin se "
-                    "voi käyttää otto-oikeutta:"
-                ) + ul(
-                    *(
-                        f"{o.title} ({OFFICIALS[o.official][2]}, {o.number}, {fi(d(o.decided_on))})"
-                        for o in decisions
-                    )
+            decisions = [
+                read("routine.json")["official_decision"].format(
+                    title=o.title,
+                    official=OFFICIALS[o.official][2],
+                    number=o.number,
+                    day=fi(d(o.decided_on)),
                 )
-            else:
-                listed = p(
-                    "Edellisen kokouksen jälkeen ei ole tehty viranhaltijapäätöksiä, jotka "
-                    "ilmoitetaan aluehallitukselle."
-                )
+                for o in OFFICIAL_DECISIONS
+                if since < d(o.decided_on) <= day
+            ]
             extra = NOTICES[self.notices % len(NOTICES)]
             extra = SPECIAL_NOTICES.get(body, {}).get(day.isoformat(), extra)
             self.notices += 1
-            return Spec(
-                "Viranhaltijapäätökset ja ilmoitusasiat",
-                body=listed + p(f"Muut ilmoitusasiat: {extra}."),
-                proposal=p(
-                    "Aluehallitus merkitsee ilmoitusasiat tiedoksi ja päättää, ettei se käytä "
-                    "otto-oikeutta ilmoitettuihin viranhaltijapäätöksiin."
-                ),
-                appeal=NO_APPEAL,
-                preparer=SECRETARY[body],
-            )
+            name = "board_notices" if decisions else "board_notices_no_decisions"
+            return routine(name, preparer=SECRETARY[body], decisions=decisions, extra=extra)
         if body == AV:
             named = {ctx.people.ref[key] for key in NAMED}
             signers = [m for m in ctx.roster.members[3:] if m not in named]
-            count = 1 + self.initiatives % 2
             entries = []
-            for _ in range(count):
-                topic = INITIATIVES[self.initiatives % len(INITIATIVES)]
-                signer = signers[(self.initiatives * 7) % len(signers)]
-                others = 5 + (self.initiatives * 3) % 20
+            for _ in range(1 + self.initiatives % 2):
                 entries.append(
-                    f"valtuutettu {ctx.people.name(signer)} ja {others} muuta valtuutettua: "
-                    f"aloite {topic}"
+                    read("routine.json")["initiative"].format(
+                        signer=ctx.people.name(signers[(self.initiatives * 7) % len(signers)]),
+                        others=5 + (self.initiatives * 3) % 20,
+                        topic=INITIATIVES[self.initiatives % len(INITIATIVES)],
+                    )
                 )
                 self.initiatives += 1
-            return Spec(
-                "Ilmoitusasiat ja valtuustoaloitteet",
-                body=p("Kokouksessa jätettiin seuraavat valtuustoaloitteet:") + ul(*entries),
-                proposal=p(
-                    "Aluevaltuusto merkitsee ilmoitusasiat tiedoksi ja lähettää "
-                    "valtuustoaloitteet aluehallituksen valmisteltaviksi."
-                ),
-                appeal=NO_APPEAL,
-                presenter="chair",
-                preparer=SECRETARY[body],
-            )
+            return routine("council_notices", preparer=SECRETARY[body], initiatives=entries)
         if body in ADVISORY:
-            title = OFFICIALS[PRESENTER[body]][2]
-            first = UPDATES[self.notices % len(UPDATES)]
-            second = UPDATES[(self.notices + 2) % len(UPDATES)]
-            self.notices += 1
-            return Spec(
-                "Ajankohtaiskatsaus",
-                body=p(
-                    f"Neuvoston esittelijä, {title}, kertoo ajankohtaisista asioista. Aiheina "
-                    f"ovat {first} ja {second}. Jäsenet kertovat kuntiensa kuulumisista."
-                ),
-                proposal=p(f"{SUBJECT[body]} merkitsee katsauksen tiedoksi."),
-                outcome=Outcome.NOTED,
-                appeal=NO_APPEAL,
+            update = routine(
+                "advisory_update",
+                title=OFFICIALS[PRESENTER[body]][2],
+                first=UPDATES[self.notices % len(UPDATES)],
+                second=UPDATES[(self.notices + 2) % len(UPDATES)],
+                subject=SUBJECT[body],
             )
+            self.notices += 1
+            return update
         self.notices += 1
-        return Spec(
-            "Ilmoitusasiat",
-            body=p(f"Tiedoksi: {NOTICES[self.notices % len(NOTICES)]}."),
-            proposal=p(f"{SUBJECT[body]} merkitsee ilmoitusasiat tiedoksi."),
-            outcome=Outcome.NOTED,
-            appeal=NO_APPEAL,
+        return routine(
+            "notices",
             preparer=SECRETARY[body],
+            notice=NOTICES[self.notices % len(NOTICES)],
+            subject=SUBJECT[body],
         )
 
     def _item(
@@ -627,12 +564,11 @@ class Planner:
                 (ProposalKind.PRESENTER, html_to_text(spec.proposal), None, None),
                 (ProposalKind.COUNTER, spec.lapsed[1], by, None),
             ]
-            word = "valtuutettu" if body == AV else "jäsen"
-            item.notes += p(
-                f"Keskustelun kuluessa {word} {self.people.name(by)} ehdotti: "
-                f"”{spec.lapsed[1]}” Ehdotusta ei kannatettu, joten se raukesi.",
-                f"Puheenjohtaja totesi, että {SUBJECT[body].lower()} hyväksyi "
-                f"{_proposal_word(body, 'accusative')} yksimielisesti.",
+            item.notes += note(
+                "lapsed",
+                by=self.people.name(by),
+                text=spec.lapsed[1],
+                **_wording(body),
             )
         if spec.election:
             item.notes += self._election(item, spec.election, meeting, roster)
@@ -686,23 +622,17 @@ class Planner:
         if result.winner != "yes":
             raise ValueError(f"the story has the presenter's proposal win: {item.title}")
         item.votes = [VotePlan(roster.chair, ballots)]
-        word = "valtuutettu" if meeting.body == AV else "jäsen"
-        tie = (
-            " Äänet menivät tasan, joten puheenjohtajan ääni ratkaisi."
-            if result.decided_by_chair
-            else ""
-        )
-        return p(
-            f"Keskustelun kuluessa {word} {self.people.name(by)} teki vastaehdotuksen, jota "
-            f"{word} {self.people.name(seconder)} kannatti: ”{vote.text}”",
-            "Koska oli tehty kannatettu vastaehdotus, puheenjohtaja totesi, että on "
-            "äänestettävä. Äänestystavaksi hyväksyttiin avoin äänestys: "
-            f"{_proposal_word(meeting.body, 'partitive')} kannattavat äänestävät jaa ja "
-            "vastaehdotusta kannattavat ei.",
-            f"Äänestyksen tulos: jaa {result.yes}, ei {result.no}, tyhjiä {result.blank}, "
-            f"poissa {result.absent}.{tie} Puheenjohtaja totesi, että "
-            f"{SUBJECT[meeting.body].lower()} on hyväksynyt "
-            f"{_proposal_word(meeting.body, 'accusative')}.",
+        return note(
+            "vote",
+            by=self.people.name(by),
+            seconder=self.people.name(seconder),
+            text=vote.text,
+            yes=result.yes,
+            no=result.no,
+            blank=result.blank,
+            absent=result.absent,
+            tie=read("routine.json")["tie"] if result.decided_by_chair else "",
+            **_wording(meeting.body),
         )
 
     def _election(
@@ -719,9 +649,13 @@ class Planner:
         item.elections.append((election.position, 1, [(p, v, v == best) for p, v in candidates]))
         winner = next(p for p, v in candidates if v == best)
         counts = ", ".join(f"{self.people.name(p)} {v}" for p, v in candidates)
-        return p(
-            f"Vaali ({election.position}) toimitettiin suljetuin lipuin. Ääniä annettiin "
-            f"{voters}: {counts}, tyhjiä {blank}. Valituksi tuli {self.people.name(winner)}."
+        return note(
+            "election",
+            position=election.position,
+            voters=voters,
+            counts=counts,
+            blank=blank,
+            winner=self.people.name(winner),
         )
 
 
@@ -738,13 +672,17 @@ def _usual_appeal(body: str) -> str:
     return RECTIFICATION
 
 
-def _proposal_word(body: str, case: str) -> str:
-    forms = {
-        "partitive": ("aluehallituksen ehdotusta", "esittelijän ehdotusta"),
-        "accusative": ("aluehallituksen ehdotuksen", "esittelijän ehdotuksen"),
+def _wording(body: str) -> dict[str, str]:
+    """How the minutes name a member, the body and the proposal put to it."""
+    texts = read("routine.json")
+    kind = "council" if body == AV else "other"
+    proposal = texts["proposal"][kind]
+    return {
+        "member": texts["member"][kind],
+        "subject": SUBJECT[body].lower(),
+        "proposal": proposal["accusative"],
+        "proposal_partitive": proposal["partitive"],
     }
-    council, other = forms[case]
-    return council if body == AV else other
 
 
 def build() -> Plan:

@@ -14,18 +14,10 @@ from datetime import date
 from typing import Any
 
 from councils.demo.data import (
-    AH,
-    BODY,
-    COMMITTEES,
     DATA,
-    JAOS,
-    T1,
-    VAM,
-    VN,
     html,
     p,
     read,
-    ul,
 )
 from councils.demo.people import People, Roster
 from councils.models import AppealType, BallotChoice, Outcome
@@ -91,110 +83,74 @@ class Spec:
     force_present: tuple[str, ...] = ()  # people who must be at the meeting for the story
 
 
-# Texts written at planning time from the people elected, named in the data as
-# {"generated": name}.
+def fill(text: Any, fields: dict[str, Any]) -> str:
+    """A text of a data file as HTML, its {placeholders} filled from fields.
+
+    A bullet list is given in the text, or named: {"list": "decisions"} is fields["decisions"].
+    """
+    blocks = [text] if isinstance(text, str) else text
+    filled: list[Any] = []
+    for block in blocks:
+        if isinstance(block, dict):
+            entries = block["list"]
+            if isinstance(entries, str):
+                filled.append({"list": fields[entries]})
+            else:
+                filled.append({"list": [entry.format(**fields) for entry in entries]})
+        else:
+            filled.append(block.format(**fields))
+    return html(filled)
 
 
-def _seat_list(ctx: Ctx, roster: Roster) -> str:
-    names = ctx.people.name
-    return ul(
-        *(
-            f"{names(member)} ({ctx.people.group(member)}), varajäsen {names(deputy)}"
-            if (deputy := roster.deputies.get(member))
-            else f"{names(member)}"
-            for member in roster.members
+@dataclass(frozen=True)
+class Seated:
+    """The names in a body's seats, for {<body>.chair} and {<body>.vice_chairs[n]}."""
+
+    chair: str
+    vice_chairs: list[str]
+
+
+def _seats(ctx: Ctx, roster: Roster) -> list[str]:
+    """The members of a body, each with their personal deputy."""
+    seat = read("routine.json")["seat"]
+    name, group = ctx.people.name, ctx.people.group
+    return [
+        seat["with_deputy"].format(name=name(member), group=group(member), deputy=name(deputy))
+        if (deputy := roster.deputies.get(member))
+        else seat["alone"].format(name=name(member))
+        for member in roster.members
+    ]
+
+
+def _naming(blocks: Any) -> Callable[[Ctx], str]:
+    """A decision that names the people elected, written once the seats are filled."""
+
+    def write(ctx: Ctx) -> str:
+        term = ctx.roster.term
+        rosters = {body: roster for (body, of), roster in ctx.rosters.items() if of == term}
+        fields: dict[str, Any] = {
+            body: Seated(
+                ctx.people.name(roster.chair), [ctx.people.name(v) for v in roster.vice_chairs]
+            )
+            for body, roster in {**rosters, "this": ctx.roster}.items()
+        }
+        texts = [blocks] if isinstance(blocks, str) else blocks
+        return fill(
+            [
+                {"list": _seats(ctx, rosters[block["seats"]])}
+                if isinstance(block, dict) and "seats" in block
+                else block
+                for block in texts
+            ],
+            fields,
         )
-    )
 
-
-def _board_elected(ctx: Ctx) -> str:
-    board = ctx.rosters[AH, T1]
-    name = ctx.people.name
-    first, second = board.vice_chairs
-    return (
-        p(
-            "Aluevaltuusto valitsi aluehallitukseen toimikaudeksi 2022–2025 seuraavat jäsenet ja "
-            "heille henkilökohtaiset varajäsenet:"
-        )
-        + _seat_list(ctx, board)
-        + p(
-            f"Aluehallituksen puheenjohtajaksi valittiin suljetulla lippuäänestyksellä "
-            f"{name(board.chair)}. Ensimmäiseksi varapuheenjohtajaksi valittiin {name(first)} ja "
-            f"toiseksi varapuheenjohtajaksi {name(second)}."
-        )
-    )
-
-
-def _committees_elected(ctx: Ctx) -> str:
-    name = ctx.people.name
-    rows = []
-    for body in COMMITTEES:
-        roster = ctx.rosters[body, T1]
-        label = BODY[body]["name"].lower()
-        rows.append(
-            f"{label}: puheenjohtaja {name(roster.chair)}, "
-            f"varapuheenjohtaja {name(roster.vice_chairs[0])}"
-        )
-    return p(
-        "Aluevaltuusto valitsi lautakuntien jäsenet ja henkilökohtaiset varajäsenet "
-        "valtuustoryhmien neuvottelutuloksen mukaisesti. Puheenjohtajiksi ja "
-        "varapuheenjohtajiksi valittiin:"
-    ) + ul(*rows)
-
-
-def _division_elected(ctx: Ctx) -> str:
-    division = ctx.rosters[JAOS, T1]
-    name = ctx.people.name
-    return (
-        p(
-            "Aluehallitus valitsi yksilöasioiden jaostoon 1.1.2023 alkaen seuraavat jäsenet ja "
-            "heille henkilökohtaiset varajäsenet:"
-        )
-        + _seat_list(ctx, division)
-        + p(
-            f"Puheenjohtajaksi valittiin {name(division.chair)} ja varapuheenjohtajaksi "
-            f"{name(division.vice_chairs[0])}."
-        )
-    )
-
-
-def _advisory_named(ctx: Ctx) -> str:
-    name = ctx.people.name
-    vn, vam = ctx.rosters[VN, T1], ctx.rosters[VAM, T1]
-    return p(
-        "Aluehallitus nimesi vanhusneuvoston, vammaisneuvoston ja nuorisovaltuuston jäsenet "
-        "kuntien esitysten mukaisesti toimikaudeksi 1.2.2023–31.5.2025.",
-        f"Vanhusneuvoston puheenjohtajaksi nimettiin {name(vn.chair)} ja vammaisneuvoston "
-        f"puheenjohtajaksi {name(vam.chair)}. Neuvostot valitsevat varapuheenjohtajansa ja "
-        "nuorisovaltuusto myös puheenjohtajansa itse.",
-    )
-
-
-def _vice_elected(ctx: Ctx) -> str:
-    return p(f"Varapuheenjohtajaksi valittiin {ctx.people.name(ctx.roster.vice_chairs[0])}.")
-
-
-def _youth_elected(ctx: Ctx) -> str:
-    name = ctx.people.name
-    return p(
-        f"Nuorisovaltuuston puheenjohtajaksi valittiin {name(ctx.roster.chair)} ja "
-        f"varapuheenjohtajaksi {name(ctx.roster.vice_chairs[0])}."
-    )
-
-
-GENERATED: dict[str, Callable[[Ctx], str]] = {
-    "board_elected": _board_elected,
-    "committees_elected": _committees_elected,
-    "division_elected": _division_elected,
-    "advisory_named": _advisory_named,
-    "vice_elected": _vice_elected,
-    "youth_elected": _youth_elected,
-}
+    return write
 
 
 def _text(value: Any) -> Text:
-    if isinstance(value, dict) and "generated" in value:
-        return GENERATED[value["generated"]]
+    if isinstance(value, dict) and "names" in value:
+        return _naming(value["names"])
     return html(value)
 
 
@@ -249,11 +205,27 @@ def individual_matter(rng: random.Random) -> Spec:
     data = read("individual_matters.json")
     label, task_class, subject = rng.choice(data["matters"])
     return Spec(
-        f"Yksilöasian oikaisuvaatimus ({label})",
-        body=p(f"Asiakas hakee oikaisua viranhaltijan päätökseen, joka koskee {subject}."),
+        data["title"].format(label=label),
+        body=p(data["body"].format(subject=subject)),
         proposal=p(rng.choice(data["proposals"])),
         secrecy=data["secrecy"],
         task_class=task_class,
         case="auto",
         appeal=AppealType.SPECIAL,
     )
+
+
+def routine(name: str, *, preparer: str | None = None, **fields: Any) -> Spec:
+    """One of the routine items of routine.json, its texts filled from fields."""
+    row = dict(read("routine.json")[name])
+    for key in ("body", "proposal", "decision"):
+        if key in row:
+            row[key] = fill(row[key], fields)
+    if preparer:
+        row["preparer"] = preparer
+    return Spec(**row)
+
+
+def note(name: str, **fields: Any) -> str:
+    """What the minutes say of a lapsed counter-proposal, a vote or an election."""
+    return fill(read("routine.json")[name], fields)
