@@ -10,8 +10,8 @@ The content is data, in data/:
 
 - bodies.json: the terms, the bodies and the 2021 working groups, who presents and keeps
   the minutes in each, where and when each meets;
-- people.json: the officials, the elected people the story names, the seats per group and
-  the name lists the other people are generated from;
+- people.json: the officials, the elected people the story names, the seats per group, the
+  make-up of the advisory councils and the name lists the other people are generated from;
 - cases.json: the cases followed across meetings;
 - story/<year>.json: what each body handled, meeting by meeting;
 - everyday.json: the everyday business between the big matters, by body and year;
@@ -19,6 +19,8 @@ The content is data, in data/:
 - official_decisions.json: the officials' decisions;
 - meetings.json: which meetings were held, which are still to come or cancelled, and the
   topics of the routine closing items;
+- routine.json: the routine items every meeting has and how the minutes word a lapsed
+  counter-proposal, a vote and an election;
 - finnish.json: the verbs a proposal puts in the past tense when it becomes a decision.
 
 The loader reads them (data.py, story.py), generates the people and their seats

@@ -24,15 +24,6 @@ SEED = 2022
 AV = "aluevaltuusto"
 AH = "aluehallitus"
 JAOS = "yksiloasioiden-jaosto"
-TAR = "tarkastuslautakunta"
-AOL = "asiakas-ja-osallisuuslautakunta"
-HYTE = "hyvinvoinnin-ja-terveyden-edistamisen-lautakunta"
-TUVA = "turvallisuuden-ja-varautumisen-lautakunta"
-VN = "vanhusneuvosto"
-VAM = "vammaisneuvosto"
-NUVA = "nuorisovaltuusto"
-COMMITTEES = (TAR, AOL, HYTE, TUVA)
-ADVISORY = (VN, VAM, NUVA)
 
 NO_APPEAL = AppealType.NONE
 RECTIFICATION = AppealType.RECTIFICATION
@@ -59,10 +50,6 @@ def html(text: str | list[Any] | dict[str, str]) -> str:
 
 def p(*paragraphs: str) -> str:
     return html(list(paragraphs))
-
-
-def ul(*entries: str) -> str:
-    return html([{"list": list(entries)}])
 
 
 def fi(day: date | datetime) -> str:
@@ -103,6 +90,8 @@ def _bodies() -> list[dict[str, Any]]:
 
 BODIES: list[dict[str, Any]] = _bodies()
 BODY = {body["slug"]: body for body in BODIES}
+COMMITTEES = tuple(body["slug"] for body in BODIES if body["kind"] == BodyKind.COMMITTEE)
+ADVISORY = tuple(body["slug"] for body in BODIES if body["kind"] == BodyKind.ADVISORY_COUNCIL)
 TERMS = {
     name: (d(term["start"]), d(term["end"])) for name, term in read("bodies.json")["terms"].items()
 }

@@ -480,18 +480,8 @@ def _write_offices(store: _Store, person: dict[str, int], bodies: dict[str, int]
         )
         store.created += created
     first, last, _title = OFFICIALS[OFFICIAL_USERNAME]
-    user, created = get_user_model().objects.get_or_create(
-        username=OFFICIAL_USERNAME,
-        defaults={
-            "first_name": first,
-            "last_name": last,
-            "email": f"{OFFICIAL_USERNAME}@example.invalid",
-        },
-    )
-    if created:
-        user.set_password(CLERK_PASSWORD)
-        user.save(update_fields=["password"])
-        store.created += 1
+    user, created = _user(OFFICIAL_USERNAME, first, last)
+    store.created += created
     if not Person.objects.filter(user=user).exists():
         Person.objects.filter(slug=slugify(f"{first} {last}"), user__isnull=True).update(user=user)
 
@@ -499,20 +489,26 @@ def _write_offices(store: _Store, person: dict[str, int], bodies: dict[str, int]
 def _clerk(store: _Store) -> Any:
     """The demo clerk: the board's secretary, who signs in as "sihteeri"."""
     first, last, _ = OFFICIALS[SECRETARY[AH]]
+    user, created = _user(CLERK_USERNAME, first, last, is_staff=False)
+    store.created += created
+    return user
+
+
+def _user(username: str, first: str, last: str, **extra: Any) -> tuple[Any, bool]:
+    """A demo user who signs in with the demo password; (user, whether made now)."""
     user, created = get_user_model().objects.get_or_create(
-        username=CLERK_USERNAME,
+        username=username,
         defaults={
             "first_name": first,
             "last_name": last,
-            "email": "sihteeri@example.invalid",
-            "is_staff": False,
+            "email": f"{username}@example.invalid",
+            **extra,
         },
     )
     if created:
         user.set_password(CLERK_PASSWORD)
         user.save(update_fields=["password"])
-        store.created += 1
-    return user
+    return user, created
 
 
 @transaction.atomic
@@ -525,21 +521,12 @@ def _checkers() -> int:
         .order_by("person__last_name", "person__first_name")
     )
     for number, membership in enumerate(members[:2], start=1):
-        user, new = get_user_model().objects.get_or_create(
-            username=f"tarkastaja{number}",
-            defaults={
-                "first_name": membership.person.first_name,
-                "last_name": membership.person.last_name,
-                "email": f"tarkastaja{number}@example.invalid",
-            },
-        )
-        if new:
-            user.set_password(CLERK_PASSWORD)
-            user.save(update_fields=["password"])
-            created += 1
-        if membership.person.user_id is None and not Person.objects.filter(user=user).exists():
-            membership.person.user = user
-            membership.person.save(update_fields=["user"])
+        person = membership.person
+        user, new = _user(f"tarkastaja{number}", person.first_name, person.last_name)
+        created += new
+        if person.user_id is None and not Person.objects.filter(user=user).exists():
+            person.user = user
+            person.save(update_fields=["user"])
     return created
 
 
