@@ -125,8 +125,6 @@ MUNICIPALITY_WEIGHTS = [row["weight"] for row in PEOPLE["municipalities"]]
 GENITIVE = {row["name"]: row["genitive"] for row in PEOPLE["municipalities"]}
 CITIES = {row["name"] for row in PEOPLE["municipalities"] if row["city"]}
 FIRST_NAMES: list[str] = PEOPLE["first_names"]
-YOUNG_FIRST_NAMES: list[str] = PEOPLE["young_first_names"]
-SENIOR_FIRST_NAMES: list[str] = PEOPLE["senior_first_names"]
 LAST_NAMES: list[str] = PEOPLE["last_names"]
 OCCUPATIONS: list[str] = PEOPLE["occupations"]
 
