@@ -315,7 +315,7 @@ EXTRA_BODIES: list[tuple[str, str, str, int, int]] = [
     ),
     ("opiskeluhuollon-tyoryhma", "Opiskeluhuollon työryhmä", "working_group", 8, 1),
 ]
-# Meetings per year weight of the county's own bodies (councils/demo.py BODIES) by kind.
+# Meetings per year weight of the county's own bodies (councils.demo.BODIES) by kind.
 KIND_WEIGHT = {
     "council": 1,
     "executive_board": 2,

@@ -1,4 +1,4 @@
-"""The demo content of decision making (councils/demo.py), as a resident would meet it."""
+"""The demo content of decision making (councils/demo/), as a resident would meet it."""
 
 from __future__ import annotations
 
