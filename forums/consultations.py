@@ -16,9 +16,10 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -119,9 +120,7 @@ def _check_data(data: ConsultationData) -> None:
     if data.closes_at <= data.opens_at:
         raise RuleViolation(_("The consultation must close after it opens."))
     if not (data.invited or data.open_to_all):
-        raise RuleViolation(
-            _("Choose who is heard: invited organisations, everyone, or both.")
-        )
+        raise RuleViolation(_("Choose who is heard: invited organisations, everyone, or both."))
     for question in data.questions:
         if question.kind == QuestionKind.CHOICE and len(question.choices) < 2:
             raise RuleViolation(
@@ -143,9 +142,7 @@ def _write_questions(consultation: Consultation, questions: Sequence[QuestionDat
 
 
 @transaction.atomic
-def consultation_create(
-    *, data: ConsultationData, user: AbstractBaseUser | None = None
-) -> Consultation:
+def consultation_create(*, data: ConsultationData, user: User | None = None) -> Consultation:
     """A draft consultation: not public until it is announced (consultation_publish)."""
     _check_data(data)
     consultation = Consultation.objects.create(
@@ -177,7 +174,10 @@ def consultation_update(
     if consultation.closed_at is not None:
         raise RuleViolation(_("The consultation is closed; it is no longer changed."))
     answered = Answer.objects.filter(question__consultation=consultation).exists()
-    old = [(q.kind, q.text, tuple(c.text for c in q.choices.all())) for q in consultation.questions.all()]
+    old = [
+        (q.kind, q.text, tuple(c.text for c in q.choices.all()))
+        for q in consultation.questions.all()
+    ]
     new = [(q.kind, q.text.strip(), tuple(c.strip() for c in q.choices)) for q in data.questions]
     if answered and old != new:
         raise RuleViolation(
@@ -207,7 +207,9 @@ def consultation_update(
 
 
 @transaction.atomic
-def consultation_publish(*, consultation: Consultation, now: datetime | None = None) -> Consultation:
+def consultation_publish(
+    *, consultation: Consultation, now: datetime | None = None
+) -> Consultation:
     """Announce the consultation: its page is public and the invitations go out."""
     now = now or timezone.now()
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
@@ -217,15 +219,15 @@ def consultation_publish(*, consultation: Consultation, now: datetime | None = N
         raise RuleViolation(_("The deadline has passed; set a new one before announcing."))
     consultation.published_at = now
     consultation.save(update_fields=["published_at", "modified_at"])
-    for pk in consultation.invitations.filter(sent_at__isnull=True).values_list("pk", flat=True):
-        transaction.on_commit(lambda pk=pk: invitation_send(pk))
+    unsent = list(
+        consultation.invitations.filter(sent_at__isnull=True).values_list("pk", flat=True)
+    )
+    transaction.on_commit(lambda: _send_invitations(unsent))
     return consultation
 
 
 @transaction.atomic
-def consultation_close(
-    *, consultation: Consultation, now: datetime | None = None
-) -> Consultation:
+def consultation_close(*, consultation: Consultation, now: datetime | None = None) -> Consultation:
     """Close after the deadline, once every confirmed comment has been moderated."""
     now = now or timezone.now()
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
@@ -340,9 +342,7 @@ def invitation_add(
         raise RuleViolation(_("The consultation has ended; no one is invited any more."))
     existing = consultation.invitations.filter(organisation=organisation, body=body).first()
     if existing is not None:
-        raise RuleViolation(
-            _("%(name)s is invited already.") % {"name": existing.invitee_name}
-        )
+        raise RuleViolation(_("%(name)s is invited already.") % {"name": existing.invitee_name})
     invitation = Invitation.objects.create(
         consultation=consultation,
         organisation=organisation,
@@ -353,6 +353,11 @@ def invitation_add(
         pk = invitation.pk
         transaction.on_commit(lambda: invitation_send(pk))
     return invitation
+
+
+def _send_invitations(pks: list[int]) -> None:
+    for pk in pks:
+        invitation_send(pk)
 
 
 def invitation_send(pk: int, *, now: datetime | None = None) -> None:
@@ -390,7 +395,9 @@ def _answers_write(
     comment: Comment | None = None,
 ) -> dict[str, AnswerValue]:
     """Store the answers (replacing earlier ones); the stored values by question order."""
-    target = {"statement": statement} if statement is not None else {"comment": comment}
+    target: dict[str, Any] = (
+        {"statement": statement} if statement is not None else {"comment": comment}
+    )
     Answer.objects.filter(**target).delete()
     stored: dict[str, AnswerValue] = {}
     rows = []
@@ -424,9 +431,7 @@ def _locked_statement(invitation: Invitation) -> tuple[Invitation, Statement]:
         .select_related("consultation")
         .get(pk=invitation.pk)
     )
-    statement, _created = Statement.objects.select_for_update().get_or_create(
-        invitation=invitation
-    )
+    statement, _created = Statement.objects.select_for_update().get_or_create(invitation=invitation)
     return invitation, statement
 
 
@@ -548,7 +553,9 @@ def comment_submit(
     now = now or timezone.now()
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if not consultation.open_to_all:
-        raise RuleViolation(_("This consultation takes statements from invited organisations only."))
+        raise RuleViolation(
+            _("This consultation takes statements from invited organisations only.")
+        )
     _refuse_unless_open(consultation, now)
     if not text.strip():
         raise RuleViolation(_("Write your comment."))
@@ -617,7 +624,7 @@ def comment_moderate(
     comment: Comment,
     publish: bool,
     reason: str = "",
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     now: datetime | None = None,
 ) -> Comment:
     """Publish a comment, or hide it with a reason that is shown in its place."""
@@ -632,7 +639,7 @@ def comment_moderate(
         )
     comment.state = CommentState.PUBLISHED if publish else CommentState.HIDDEN
     comment.moderation_reason = reason
-    comment.moderated_by = user  # type: ignore[assignment]
+    comment.moderated_by = user
     comment.moderated_at = now
     comment.save(update_fields=["state", "moderation_reason", "moderated_by", "moderated_at"])
     comment.flags.filter(handled_at__isnull=True).update(handled_at=now)

@@ -88,7 +88,7 @@ def may_open_consultations(user: AbstractBaseUser | AnonymousUser) -> bool:
         return False
     if may_manage_organisations(user) or Body.objects.editable_by(user).exists():
         return True
-    return Person.objects.filter(user=user, prepared_items__isnull=False).exists()
+    return Person.objects.filter(user_id=user.pk or 0, prepared_items__isnull=False).exists()
 
 
 def may_manage_consultation(user: AbstractBaseUser | AnonymousUser, consultation: object) -> bool:

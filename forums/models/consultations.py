@@ -134,9 +134,7 @@ class Consultation(models.Model):
     published_at = models.DateTimeField(_("announced"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     usage_note = models.TextField(_("how the input was used"), blank=True, max_length=10_000)
-    usage_note_published_at = models.DateTimeField(
-        _("note published"), null=True, blank=True
-    )
+    usage_note_published_at = models.DateTimeField(_("note published"), null=True, blank=True)
     decision_item = models.ForeignKey(
         AgendaItem,
         verbose_name=_("deciding agenda item"),
@@ -253,9 +251,7 @@ class Question(models.Model):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["consultation", "order"], name="question_order_unique"
-            ),
+            models.UniqueConstraint(fields=["consultation", "order"], name="question_order_unique"),
             in_choices("kind", QuestionKind.choices),
         ]
 
@@ -340,6 +336,9 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return self.invitee_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("forums:statement_edit", kwargs={"token": self.token})
+
     @property
     def invitee_name(self) -> str:
         if self.organisation is not None:
@@ -359,9 +358,6 @@ class Invitation(models.Model):
     @property
     def is_body(self) -> bool:
         return self.body_id is not None
-
-    def get_absolute_url(self) -> str:
-        return reverse("forums:statement_edit", kwargs={"token": self.token})
 
 
 class Statement(models.Model):
