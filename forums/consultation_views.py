@@ -30,7 +30,7 @@ from forums.participation import (
     opt_in_read,
     rate_limited,
 )
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 
 # One address may send this many comments to one consultation an hour, and a
 # consultation takes at most this many an hour from everyone (a flood waits).

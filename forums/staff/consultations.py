@@ -39,7 +39,7 @@ from forums.consultation_forms import (
 )
 from forums.models import Comment, CommentState, Consultation
 from portal.lib.htmx import HtmxHttpRequest
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 
 
 def _consultation(request: HtmxHttpRequest, pk: int) -> Consultation:
