@@ -294,9 +294,11 @@ class World:
         )
         consultation_services.comment_confirm(comment=self.published_comment)
         consultation_services.comment_moderate(comment=self.published_comment, publish=True)
-        self.comment_token = consultation_services.comment_confirm_url(
-            self.waiting_comment
-        ).rstrip("/").rsplit("/", 1)[-1]
+        self.comment_token = (
+            consultation_services.comment_confirm_url(self.waiting_comment)
+            .rstrip("/")
+            .rsplit("/", 1)[-1]
+        )
         self.consultation_document = consultation_services.document_add(
             consultation=self.consultation,
             title="Luonnos",

@@ -490,9 +490,7 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
 # A missing permission answers 403; a body's page for someone who is not its clerk, 404.
 PERMISSION_NAMESPACES = {"strategy_staff", "forums_staff"}
 BODY_SCOPED = {"forums_staff:follow_up"} | {
-    name
-    for name, (_method, allowed) in MATRIX.items()
-    if allowed is CONSULTATION_MANAGERS
+    name for name, (_method, allowed) in MATRIX.items() if allowed is CONSULTATION_MANAGERS
 }
 STAFF_ROUTES = [route for route in routes() if route.is_staff]
 

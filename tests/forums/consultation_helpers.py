@@ -95,7 +95,9 @@ def arrange(invited: int = 2, published: bool = True, **changes: object) -> Cons
     )
 
 
-def answers_for(consultation: Consultation, *, text: str = "", choice: int = 0, scale: int | None = None) -> dict[int, object]:
+def answers_for(
+    consultation: Consultation, *, text: str = "", choice: int = 0, scale: int | None = None
+) -> dict[int, object]:
     questions = list(consultation.questions.prefetch_related("choices"))
     answers: dict[int, object] = {}
     for question in questions:

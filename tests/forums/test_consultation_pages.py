@@ -135,7 +135,10 @@ def test_statements_at_once_are_public_when_submitted(client):
 def test_the_page_shows_published_comments_and_the_reason_of_hidden_ones_never_an_address(client):
     world = arrange()
     published = services.comment_submit(
-        consultation=world.consultation, text="Julkaistu kommentti", email="a@example.invalid", name="Aino"
+        consultation=world.consultation,
+        text="Julkaistu kommentti",
+        email="a@example.invalid",
+        name="Aino",
     )
     hidden = services.comment_submit(
         consultation=world.consultation, text="Piilotettu kommentti", email="b@example.invalid"
@@ -168,9 +171,13 @@ def test_the_consultation_page_answers_in_constant_queries_at_1_and_50_statement
     for n in range(1, 50):
         organisation = f.OrganisationFactory(name=f"Järjestö {n} ry", slug=f"jarjesto-q-{n}")
         invitation = services.invitation_add(
-            consultation=world.consultation, organisation=organisation, email=f"j{n}@example.invalid"
+            consultation=world.consultation,
+            organisation=organisation,
+            email=f"j{n}@example.invalid",
         )
-        services.statement_submit(invitation=invitation, text=f"Lausunto {n}", answers=_answers(world))
+        services.statement_submit(
+            invitation=invitation, text=f"Lausunto {n}", answers=_answers(world)
+        )
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert _text(response).count("Lausunto ") >= 50
@@ -256,7 +263,8 @@ def test_script_in_a_comment_is_shown_as_text(client):
 def test_comments_are_refused_when_the_consultation_has_closed(client):
     world = arrange()
     Consultation.objects.filter(pk=world.consultation.pk).update(
-        opens_at=timezone.now() - timedelta(days=20), closes_at=timezone.now() - timedelta(minutes=1)
+        opens_at=timezone.now() - timedelta(days=20),
+        closes_at=timezone.now() - timedelta(minutes=1),
     )
     url = reverse("forums:consultation_comment", kwargs={"pk": world.consultation.pk})
     assert client.post(url, _comment_form(world)).status_code == 409
@@ -267,8 +275,7 @@ def test_an_address_that_sends_too_many_comments_is_asked_to_wait(client):
     world = arrange()
     url = reverse("forums:consultation_comment", kwargs={"pk": world.consultation.pk})
     statuses = [
-        client.post(url, _comment_form(world, text=f"Kommentti {n}")).status_code
-        for n in range(6)
+        client.post(url, _comment_form(world, text=f"Kommentti {n}")).status_code for n in range(6)
     ]
     assert statuses[:5] == [302] * 5
     assert statuses[5] == 400
@@ -335,7 +342,8 @@ def test_after_the_deadline_the_statement_page_shows_the_statement_and_refuses_c
     invitation = world.invitations[0]
     services.statement_submit(invitation=invitation, text="Ajoissa annettu")
     Consultation.objects.filter(pk=world.consultation.pk).update(
-        opens_at=timezone.now() - timedelta(days=20), closes_at=timezone.now() - timedelta(minutes=1)
+        opens_at=timezone.now() - timedelta(days=20),
+        closes_at=timezone.now() - timedelta(minutes=1),
     )
     url = f"/kuulemiset/lausunto/{invitation.token}/"
     page = _text(client.get(url))

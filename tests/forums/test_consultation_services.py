@@ -193,9 +193,7 @@ def test_a_choice_from_another_question_is_refused():
         world.consultation.questions.get(kind="scale"),
     )
     other = f.CaseFactory()
-    other_consultation = services.consultation_create(
-        data=consultation_data(other, world.body)
-    )
+    other_consultation = services.consultation_create(data=consultation_data(other, world.body))
     foreign = other_consultation.questions.get(kind="choice").choices.first()
     with pytest.raises(RuleViolation, match="given choices"):
         services.statement_submit(
@@ -280,7 +278,7 @@ def test_signing_needs_a_name():
 def test_hiding_needs_a_reason_that_is_kept_for_the_public():
     world = arrange()
     comment = _comment(world)
-    with pytest.raises(RuleViolation, match="unconfirmed|not confirmed"):
+    with pytest.raises(RuleViolation, match="not confirmed"):
         services.comment_moderate(comment=comment, publish=True)
     services.comment_confirm(comment=comment)
     with pytest.raises(RuleViolation, match="reason"):
