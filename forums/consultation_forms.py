@@ -337,10 +337,10 @@ class InvitationForm(forms.Form):
         required=False,
     )
     body = forms.ModelChoiceField(
-        label=_("Or a forum or advisory council"),
-        queryset=Body.objects.filter(kind__in=["forum", "advisory_council"], active=True).order_by(
-            "name"
-        ),
+        label=_("Or an advisory council, a forum or a committee"),
+        queryset=Body.objects.filter(
+            kind__in=["forum", "advisory_council", "committee"], active=True
+        ).order_by("name"),
         required=False,
     )
     email = forms.EmailField(label=_("E-mail address for the personal link"), max_length=254)
@@ -349,7 +349,7 @@ class InvitationForm(forms.Form):
         cleaned = super().clean() or {}
         if bool(cleaned.get("organisation")) == bool(cleaned.get("body")):
             raise forms.ValidationError(
-                _("Choose either an organisation or a forum or advisory council.")
+                _("Choose either an organisation or an advisory council, a forum or a committee.")
             )
         return cleaned
 

@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
                 ('token', models.CharField(default=forums.models.consultations.new_invitation_token, editable=False, max_length=64, unique=True, verbose_name='token')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='councils.body', verbose_name='forum or advisory council')),
+                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='councils.body', verbose_name='advisory council, forum or committee')),
                 ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='forums.consultation', verbose_name='consultation')),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='forums.organisation', verbose_name='organisation')),
             ],

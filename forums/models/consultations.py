@@ -64,6 +64,7 @@ class RespondentKind(models.TextChoices):
     ORGANISATION = "organisation", _("organisation")
     ADVISORY_COUNCIL = "advisory_council", _("advisory council")
     FORUM = "forum", _("cooperation forum")
+    BODY = "body", _("committee or other body of the county")
     RESIDENT = "resident", _("resident (open comment)")
 
 
@@ -298,7 +299,7 @@ class Invitation(models.Model):
     )
     body = models.ForeignKey(
         Body,
-        verbose_name=_("forum or advisory council"),
+        verbose_name=_("advisory council, forum or committee"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -353,7 +354,9 @@ class Invitation(models.Model):
             return RespondentKind.ORGANISATION
         if self.body is not None and self.body.kind == BodyKind.ADVISORY_COUNCIL:
             return RespondentKind.ADVISORY_COUNCIL
-        return RespondentKind.FORUM
+        if self.body is not None and self.body.kind == BodyKind.FORUM:
+            return RespondentKind.FORUM
+        return RespondentKind.BODY
 
     @property
     def is_body(self) -> bool:

@@ -192,7 +192,8 @@ def test_the_coordinator_moderates_then_closes_and_the_summary_chart_agrees_with
     assert chart == table == {"Kyllä": "2", "Osittain": "0", "Ei": "1"}
     respondents = summary.split('id="respondents-table"')[1].split("</table>")[0]
     counts = [int(n) for n in re.findall(r'<th scope="row">[^<]+</th><td>(\d+)</td>', respondents)]
-    assert counts == [0, 2, 0, 0, 1]  # municipalities, organisations, councils, forums, residents
+    # municipalities, organisations, advisory councils, forums, committees, residents
+    assert counts == [0, 2, 0, 0, 0, 1]
 
 
 def test_the_csv_has_every_answer_and_no_email_and_neutralises_formulas(client):
