@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from councils.services import RuleViolation
 from forums import consultations as services
@@ -32,6 +34,13 @@ from tests.forums.consultation_helpers import (
 
 pytestmark = pytest.mark.django_db
 HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english() -> Iterator[None]:
+    """The rules' messages are matched in the code's language (the site is Finnish)."""
+    with translation.override("en"):
+        yield
 
 
 # --- Opening and invitations ---------------------------------------------------------------------
