@@ -350,7 +350,7 @@ def test_after_the_deadline_the_statement_page_shows_the_statement_and_refuses_c
     assert "Ajoissa annettu" in page and "<textarea" not in page
     response = client.post(url, {"text": "Myöhässä", "action": "submit"})
     assert response.status_code == 400
-    assert "Määräaika päättyi" in _text(response)  # the rule, named in the user's language
+    assert "Määräaika on päättynyt" in _text(response)  # the rule, in the user's language
     assert Statement.objects.get(invitation=invitation).text == "Ajoissa annettu"
 
 
