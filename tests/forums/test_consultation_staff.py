@@ -328,3 +328,31 @@ def test_another_bodys_clerk_does_not_see_the_consultation_in_the_list(client):
         "Palvelustrategian luonnos"
         in client.get(reverse("forums_staff:consultation_list")).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"decision": "poista"}, {"decision": ""}, {"decision": "hide", "reason": "r" * 501}, {}],
+)
+def test_bad_moderation_input_gets_a_message_and_changes_nothing(client, data):
+    world = arrange()
+    comment = services.comment_submit(
+        consultation=world.consultation, text="Kommentti", email="a@example.invalid"
+    )
+    services.comment_confirm(comment=comment)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("forums_staff:comment_moderate", args=[comment.pk]), data)
+    assert response.status_code == 302
+    assert Comment.objects.get().state == CommentState.PENDING
+    page = client.get(response["Location"])
+    assert "message--error" in page.content.decode()
+
+
+@pytest.mark.parametrize("item", ["999999", "abc", ""])
+def test_an_unknown_deciding_item_is_refused_with_a_message(client, item):
+    world = arrange()
+    client.force_login(world.clerk)
+    url = reverse("forums_staff:decision_link", args=[world.consultation.pk])
+    response = client.post(url, {"item": item})
+    assert response.status_code == 302
+    assert Consultation.objects.get().decision_item is None
