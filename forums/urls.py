@@ -33,6 +33,16 @@ urlpatterns = [
         "kuulemiset/<int:pk>/", consultation_views.consultation_detail, name="consultation_detail"
     ),
     path(
+        "kuulemiset/<int:pk>/rss/",
+        consultation_feeds.ConsultationNewsFeed(),
+        name="consultation_news_rss",
+    ),
+    path(
+        "kuulemiset/<int:pk>/atom/",
+        consultation_feeds.ConsultationNewsAtomFeed(),
+        name="consultation_news_atom",
+    ),
+    path(
         "kuulemiset/<int:pk>/kommentoi/",
         consultation_views.comment_submit,
         name="consultation_comment",

@@ -404,6 +404,8 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "forums_staff:follow_up": lambda w: {"pk": w.agreement.pk},
     "forums:consultation_detail": lambda w: {"pk": w.consultation.pk},
     "forums:consultation_comment": lambda w: {"pk": w.consultation.pk},
+    "forums:consultation_news_rss": lambda w: {"pk": w.consultation.pk},
+    "forums:consultation_news_atom": lambda w: {"pk": w.consultation.pk},
     "forums:consultation_document": lambda w: {"pk": w.consultation_document.pk},
     "forums:comment_confirm": lambda w: {"token": w.comment_token},
     "forums:comment_flag": lambda w: {"pk": w.published_comment.pk},

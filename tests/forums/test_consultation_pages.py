@@ -410,3 +410,24 @@ def test_a_double_submitted_comment_makes_one_comment_and_one_email(client):
     assert first.status_code == second.status_code == 302
     assert Comment.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_a_consultations_own_feed_has_its_comments_and_its_statements_once_public(client):
+    world = arrange()
+    services.statement_submit(invitation=world.invitations[0], text="Lausunto ennen sulkemista")
+    comment = services.comment_submit(
+        consultation=world.consultation, text="Julkaistu kommentti", email="a@example.invalid"
+    )
+    services.comment_confirm(comment=comment)
+    services.comment_moderate(comment=comment, publish=True)
+    url = f"/kuulemiset/{world.consultation.pk}/rss/"
+    feed = client.get(url).content.decode()
+    assert "Julkaistu kommentti" in feed
+    assert "Lausunto ennen sulkemista" not in feed
+    assert "@example.invalid" not in feed
+    Consultation.objects.filter(pk=world.consultation.pk).update(
+        opens_at=timezone.now() - timedelta(days=20), closes_at=timezone.now() - timedelta(days=1)
+    )
+    assert "Lausunto ennen sulkemista" in client.get(url).content.decode()
+    assert "<feed" in client.get(f"/kuulemiset/{world.consultation.pk}/atom/").content.decode()
+    assert client.get("/kuulemiset/999999/rss/").status_code == 404
