@@ -107,18 +107,32 @@ class Rendering:
 
 Renderer = Callable[[Document], Rendering]
 _renderers: dict[str, Renderer] = {}
+# Renderers for one owner model ("app_label.model"), so that two apps' reports share a kind.
+_owner_renderers: dict[tuple[str, str], Renderer] = {}
 
 
-def renderer_register(kind: str, renderer: Renderer) -> None:
+def renderer_register(kind: str, renderer: Renderer, *, owner_model: str = "") -> None:
     """Let another app render documents of `kind` that belong to its own objects (the
     document's `owner`). Councils never imports those apps: they register from their
-    AppConfig.ready() or on import of the module that queues the documents."""
-    _renderers[kind] = renderer
+    AppConfig.ready() or on import of the module that queues the documents. With
+    `owner_model` ("forums.consultation"), the renderer is for that owner's documents
+    only, and the kind's general renderer keeps every other owner's."""
+    if owner_model:
+        _owner_renderers[(kind, owner_model.lower())] = renderer
+    else:
+        _renderers[kind] = renderer
 
 
 def _rendering(document: Document) -> Rendering | None:
     if document.meeting_id is not None:
         return None
+    if document.owner_type_id is not None and _owner_renderers:
+        owner_type = ContentType.objects.get_for_id(document.owner_type_id)
+        specific = _owner_renderers.get(
+            (document.kind, f"{owner_type.app_label}.{owner_type.model}")
+        )
+        if specific is not None:
+            return specific(document)
     try:
         renderer = _renderers[document.kind]
     except KeyError:

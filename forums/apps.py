@@ -17,4 +17,15 @@ class ForumsConfig(AppConfig):
         from strategy import extensions as strategy_extensions
 
         councils_extensions.register_body_panel(panels.forum_body_panel)
+        # Consultations: *Lausunnot* on the case's agenda items, and the PDF report.
+        from councils.documents import renderer_register
+        from councils.models import DocumentKind
+        from forums import consultation_panels
+
+        councils_extensions.register_item_panel(consultation_panels.statements_item_panel)
+        renderer_register(
+            DocumentKind.REPORT,
+            consultation_panels.consultation_report_rendering,
+            owner_model="forums.consultation",
+        )
         strategy_extensions.register_goal_panel(panels.agreement_follow_up_panel)

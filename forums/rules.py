@@ -8,6 +8,7 @@ named permission asked of the user, never a username.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, PermissionsMixin
 
@@ -69,3 +70,39 @@ def may_manage_organisations(user: AbstractBaseUser | AnonymousUser) -> bool:
         and user.is_active
         and user.has_perm(MANAGE_ORGANISATIONS)
     )
+
+
+# --- Consultations (HVAL 29 §, DESIGN.md rule 9) ---------------------------------------------
+
+
+def _signed_in(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return bool(isinstance(user, PermissionsMixin) and user.is_authenticated and user.is_active)
+
+
+def may_open_consultations(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Who opens consultations: the organisations coordinator, a clerk of any body, and a
+    preparer (a person with a sign-in who has prepared agenda items)."""
+    from councils.models import Body, Person
+
+    if not _signed_in(user):
+        return False
+    if may_manage_organisations(user) or Body.objects.editable_by(user).exists():
+        return True
+    return Person.objects.filter(user_id=user.pk or 0, prepared_items__isnull=False).exists()
+
+
+def may_manage_consultation(user: AbstractBaseUser | AnonymousUser, consultation: object) -> bool:
+    """Who changes, invites to, moderates, closes and reports on one consultation: the
+    organisations coordinator, a clerk of the deciding body, the consultation's preparer."""
+    from forums.models import Consultation
+
+    if not _signed_in(user) or not isinstance(consultation, Consultation):
+        return False
+    return Consultation.objects.manageable_by(user).filter(pk=consultation.pk).exists()
+
+
+def answers_accepted(*, opens_at: datetime, closes_at: datetime, now: datetime) -> bool:
+    """HVAL 29 §, DESIGN.md rule 9: a statement or comment is taken from the opening until
+    the deadline, which is an instant entered and shown in Helsinki time (Europe/Helsinki,
+    daylight saving included): at the deadline's very second answers are no longer taken."""
+    return opens_at <= now < closes_at

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from forums import views
+from forums import consultation_feeds, consultation_views, views
 
 app_name = "forums"
 urlpatterns = [
@@ -25,4 +25,46 @@ urlpatterns = [
         name="register_confirm",
     ),
     path("organisaatiot/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    # Consultations (issue 13).
+    path("kuulemiset/", consultation_views.consultation_list, name="consultation_list"),
+    path("kuulemiset/rss/", consultation_feeds.ConsultationFeed(), name="consultation_rss"),
+    path("kuulemiset/atom/", consultation_feeds.ConsultationAtomFeed(), name="consultation_atom"),
+    path(
+        "kuulemiset/<int:pk>/", consultation_views.consultation_detail, name="consultation_detail"
+    ),
+    path(
+        "kuulemiset/<int:pk>/rss/",
+        consultation_feeds.ConsultationNewsFeed(),
+        name="consultation_news_rss",
+    ),
+    path(
+        "kuulemiset/<int:pk>/atom/",
+        consultation_feeds.ConsultationNewsAtomFeed(),
+        name="consultation_news_atom",
+    ),
+    path(
+        "kuulemiset/<int:pk>/kommentoi/",
+        consultation_views.comment_submit,
+        name="consultation_comment",
+    ),
+    path(
+        "kuulemiset/aineisto/<int:pk>/",
+        consultation_views.document_file,
+        name="consultation_document",
+    ),
+    path(
+        "kuulemiset/kommentti/vahvista/<str:token>/",
+        consultation_views.comment_confirm,
+        name="comment_confirm",
+    ),
+    path(
+        "kuulemiset/kommentti/<int:pk>/ilmoita/",
+        consultation_views.comment_flag,
+        name="comment_flag",
+    ),
+    path(
+        "kuulemiset/lausunto/<str:token>/",
+        consultation_views.statement_edit,
+        name="statement_edit",
+    ),
 ]

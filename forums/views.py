@@ -24,6 +24,7 @@ from forums.forms import OrganisationFilterForm, RegistrationForm
 from forums.models import (
     FOUR_LEVELS,
     AgreementGoal,
+    Consultation,
     CooperationAgreement,
     CooperationLevel,
     FollowUp,
@@ -94,6 +95,9 @@ def participate(request: HttpRequest) -> HttpResponse:
             "advisory": [(body, lately.get(body.pk, [])) for body in advisory],
             "levels": _levels(forums),
             "organisation_count": Organisation.objects.public().count(),
+            "open_consultations": list(
+                Consultation.objects.running(timezone.now()).order_by("closes_at")[:5]
+            ),
             "section": "participate",
         },
     )

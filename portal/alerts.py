@@ -51,6 +51,7 @@ from councils.models import (
     MeetingState,
     OfficialDecision,
 )
+from forums.models import Comment, CommentState, Consultation, Statement, StatementState
 from portal.models import (
     SUBSCRIPTION_PENDING_DAYS,
     SUBSCRIPTION_QUERY_MAX_LENGTH,
@@ -89,9 +90,14 @@ class Target:
     body: Body | None = None
     case: Case | None = None
     query: str = ""
+    consultation: Consultation | None = None
 
     @property
     def name(self) -> str:
+        if self.consultation is not None:
+            return _("Consultation: %(title)s") % {"title": self.consultation.title}
+        if self.kind == SubscriptionKind.CONSULTATIONS:
+            return _("All new consultations")
         if self.body is not None:
             return self.body.name
         if self.case is not None:
@@ -101,6 +107,10 @@ class Target:
     @property
     def path(self) -> str:
         """The page of the target (relative, in the active language)."""
+        if self.consultation is not None:
+            return self.consultation.get_absolute_url()
+        if self.kind == SubscriptionKind.CONSULTATIONS:
+            return reverse("forums:consultation_list")
         if self.body is not None:
             return self.body.get_absolute_url()
         if self.case is not None:
@@ -110,6 +120,10 @@ class Target:
     @property
     def params(self) -> str:
         """The subscribe form's query string for this target."""
+        if self.consultation is not None:
+            return urlencode({"kuuleminen": self.consultation.pk})
+        if self.kind == SubscriptionKind.CONSULTATIONS:
+            return urlencode({"kuulemiset": "kaikki"})
         if self.body is not None:
             return urlencode({"toimielin": self.body.slug})
         if self.case is not None:
@@ -117,6 +131,10 @@ class Target:
         return urlencode({"haku": self.query})
 
     def lookup(self) -> dict[str, Any]:
+        if self.consultation is not None:
+            return {"kind": SubscriptionKind.CONSULTATION, "consultation": self.consultation}
+        if self.kind == SubscriptionKind.CONSULTATIONS:
+            return {"kind": SubscriptionKind.CONSULTATIONS}
         if self.body is not None:
             return {"kind": SubscriptionKind.BODY, "body": self.body}
         if self.case is not None:
@@ -130,6 +148,7 @@ class Target:
             body=subscription.body,
             case=subscription.case,
             query=subscription.query,
+            consultation=subscription.consultation,
         )
 
 
@@ -211,6 +230,19 @@ def target_from_params(params: Mapping[str, str]) -> Target:
         return Target(kind=SubscriptionKind.CASE, case=case)
     if "haku" in params:
         return Target(kind=SubscriptionKind.SEARCH, query=normalise_search_query(params["haku"]))
+    consultation_id = params.get("kuuleminen", "")
+    if consultation_id:
+        valid = consultation_id.isdigit() and len(consultation_id) <= 18
+        consultation = (
+            Consultation.objects.published().filter(pk=int(consultation_id)).first()
+            if valid
+            else None
+        )
+        if consultation is None:
+            raise TargetNotFound(consultation_id)
+        return Target(kind=SubscriptionKind.CONSULTATION, consultation=consultation)
+    if params.get("kuulemiset") == "kaikki":
+        return Target(kind=SubscriptionKind.CONSULTATIONS)
     raise TargetNotFound("")
 
 
@@ -280,7 +312,9 @@ def subscription_request(
 
 
 def _send_confirmation(pk: int) -> None:
-    subscription = Subscription.objects.select_related("body", "case").filter(pk=pk).first()
+    subscription = (
+        Subscription.objects.select_related("body", "case", "consultation").filter(pk=pk).first()
+    )
     if subscription is None:
         return
     target = Target.of(subscription)
@@ -621,6 +655,106 @@ class _CaseNews:
         ]
 
 
+class _ConsultationNews:
+    """Consultations: newly announced ones, and for a followed consultation its published
+    comments, the statements made public, its closing and the note on how the input was
+    used. Three queries for all subscriptions together."""
+
+    def __init__(self, subscriptions: list[Subscription], until: datetime) -> None:
+        self.until = until
+        since = min(s.window_start for s in subscriptions if s.window_start)
+        followed = {s.consultation_id for s in subscriptions if s.consultation_id}
+        self.announced = list(
+            Consultation.objects.published()
+            .filter(published_at__gt=since, published_at__lte=until)
+            .select_related("body")
+            .order_by("published_at")
+        )
+        self.consultations = {
+            c.pk: c for c in Consultation.objects.published().filter(pk__in=followed)
+        }
+        self.comments = list(
+            Comment.objects.filter(
+                consultation_id__in=followed,
+                state=CommentState.PUBLISHED,
+                moderated_at__gt=since,
+                moderated_at__lte=until,
+            ).order_by("moderated_at")
+        )
+        self.statements = list(
+            Statement.objects.filter(
+                invitation__consultation_id__in=followed,
+                state=StatementState.SUBMITTED,
+                submitted_at__lte=until,
+            )
+            .select_related("invitation__organisation", "invitation__body")
+            .order_by("submitted_at")
+        )
+
+    def groups(self, subscription: Subscription) -> list[tuple[str, list[DigestEntry]]]:
+        since = subscription.window_start
+        assert since is not None
+        if subscription.kind == SubscriptionKind.CONSULTATIONS:
+            return [
+                (
+                    _("New consultations"),
+                    [
+                        DigestEntry(
+                            title=c.title,
+                            url=_absolute(c.get_absolute_url()),
+                            when=c.closes_at,
+                            note=_("%(body)s · deadline") % {"body": c.body.name},
+                        )
+                        for c in self.announced
+                        if _in_window(c.published_at, since, self.until)
+                    ],
+                )
+            ]
+        consultation = self.consultations.get(subscription.consultation_id or 0)
+        if consultation is None:
+            return []
+        url = _absolute(consultation.get_absolute_url())
+        ended = consultation.closed_at or consultation.closes_at
+        # Statements kept until closing become public together when the consultation ends.
+        statements = [
+            DigestEntry(title=s.invitation.invitee_name, url=url, when=s.submitted_at)
+            for s in self.statements
+            if s.invitation.consultation_id == consultation.pk
+            and (
+                _in_window(s.submitted_at, since, self.until)
+                if consultation.statements_visible == "at_once"
+                else _in_window(ended, since, self.until)
+            )
+        ]
+        comments = [
+            DigestEntry(
+                title=c.display_name,
+                url=f"{url}#comment-{c.pk}",
+                when=c.moderated_at,
+                note=c.text[:200],
+            )
+            for c in self.comments
+            if c.consultation_id == consultation.pk
+        ]
+        events = []
+        if _in_window(ended, since, self.until):
+            events.append(DigestEntry(title=_("The consultation has closed"), url=url, when=ended))
+        if _in_window(consultation.usage_note_published_at, since, self.until):
+            events.append(
+                DigestEntry(
+                    title=_("How the input was used"),
+                    url=url,
+                    when=consultation.usage_note_published_at,
+                    note=consultation.usage_note[:300],
+                )
+            )
+        return [
+            (_("Events"), events),
+            (_("Statements"), statements),
+            (_("Published comments"), comments),
+        ]
+
+
 def _search_groups(
     subscription: Subscription, until: datetime
 ) -> tuple[list[tuple[str, list[DigestEntry]]], bool]:
@@ -654,6 +788,11 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
         by_kind[subscription.kind].append(subscription)
     body_news = _BodyNews(by_kind[SubscriptionKind.BODY], until) if by_kind["body"] else None
     case_news = _CaseNews(by_kind[SubscriptionKind.CASE], until) if by_kind["case"] else None
+    hearing_kinds = (SubscriptionKind.CONSULTATION, SubscriptionKind.CONSULTATIONS)
+    hearing_subscriptions = [s for kind in hearing_kinds for s in by_kind[kind]]
+    hearing_news = (
+        _ConsultationNews(hearing_subscriptions, until) if hearing_subscriptions else None
+    )
     sections = []
     for subscription in subscriptions:
         target = Target.of(subscription)
@@ -668,6 +807,8 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
                 section.groups = body_news.groups(subscription)
             elif subscription.kind == SubscriptionKind.CASE and case_news:
                 section.groups = case_news.groups(subscription)
+            elif subscription.kind in hearing_kinds and hearing_news:
+                section.groups = hearing_news.groups(subscription)
             elif subscription.kind == SubscriptionKind.SEARCH:
                 section.groups, cut = _search_groups(subscription, until)
                 # The rest are on the search page, newest first.
@@ -734,7 +875,9 @@ def digest_send(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     today = timezone.localdate(now)
     by_email: dict[str, list[Subscription]] = defaultdict(list)
-    for subscription in Subscription.objects.active().select_related("body", "case"):
+    for subscription in Subscription.objects.active().select_related(
+        "body", "case", "consultation"
+    ):
         by_email[subscription.email].append(subscription)
     due = [s for subs in by_email.values() if not _mailed_today(subs, today) for s in subs]
     if not due:

@@ -51,6 +51,8 @@ class SubscriptionKind(models.TextChoices):
     BODY = "body", _("body")
     CASE = "case", _("case")
     SEARCH = "search", _("saved search")
+    CONSULTATION = "hearing", _("consultation")
+    CONSULTATIONS = "hearings", _("all new consultations")
 
 
 class SubscriptionState(models.TextChoices):
@@ -109,6 +111,14 @@ class Subscription(models.Model):
     query = models.CharField(
         _("saved search"), max_length=SUBSCRIPTION_QUERY_MAX_LENGTH, blank=True
     )
+    consultation = models.ForeignKey(
+        "forums.Consultation",
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     language = models.CharField(_("language"), max_length=8)
     token = models.CharField(
         _("token"), max_length=64, unique=True, default=new_subscription_token, editable=False
@@ -138,15 +148,36 @@ class Subscription(models.Model):
                         kind=SubscriptionKind.BODY,
                         body__isnull=False,
                         case__isnull=True,
+                        consultation__isnull=True,
                         query="",
                     )
                     | Q(
                         kind=SubscriptionKind.CASE,
                         body__isnull=True,
                         case__isnull=False,
+                        consultation__isnull=True,
                         query="",
                     )
-                    | Q(kind=SubscriptionKind.SEARCH, body__isnull=True, case__isnull=True)
+                    | Q(
+                        kind=SubscriptionKind.SEARCH,
+                        body__isnull=True,
+                        case__isnull=True,
+                        consultation__isnull=True,
+                    )
+                    | Q(
+                        kind=SubscriptionKind.CONSULTATION,
+                        body__isnull=True,
+                        case__isnull=True,
+                        consultation__isnull=False,
+                        query="",
+                    )
+                    | Q(
+                        kind=SubscriptionKind.CONSULTATIONS,
+                        body__isnull=True,
+                        case__isnull=True,
+                        consultation__isnull=True,
+                        query="",
+                    )
                 ),
                 name="subscription_has_one_target_of_its_kind",
             ),
@@ -164,6 +195,16 @@ class Subscription(models.Model):
                 fields=["email", "query"],
                 condition=Q(kind=SubscriptionKind.SEARCH),
                 name="subscription_unique_search_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "consultation"],
+                condition=Q(kind=SubscriptionKind.CONSULTATION),
+                name="subscription_unique_consultation_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(kind=SubscriptionKind.CONSULTATIONS),
+                name="subscription_unique_all_consultations_per_email",
             ),
             in_choices("kind", SubscriptionKind.choices),
             in_choices("state", SubscriptionState.choices),

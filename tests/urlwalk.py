@@ -269,6 +269,46 @@ class World:
         chairs_forum.agreement = self.agreement
         chairs_forum.save(update_fields=["agreement"])
         AgreementGoal.objects.create(agreement=self.agreement, title="Asukkaiden arki", order=1)
+        # Consultations: one open on the board's case (the board's clerk manages it) with an
+        # invitation, a statement, a comment waiting for moderation, a published comment,
+        # a document and a rendered report.
+        from forums import consultations as consultation_services
+        from tests.forums.consultation_helpers import consultation_data
+
+        self.consultation = consultation_services.consultation_create(
+            data=consultation_data(self.case, self.body)
+        )
+        self.invitation = consultation_services.invitation_add(
+            consultation=self.consultation,
+            organisation=self.organisation,
+            email="yhdistys@example.invalid",
+        )
+        consultation_services.consultation_publish(consultation=self.consultation)
+        consultation_services.statement_submit(invitation=self.invitation, text="Lausunto.")
+        self.waiting_comment = consultation_services.comment_submit(
+            consultation=self.consultation, text="Odottaa.", email="a@example.invalid"
+        )
+        consultation_services.comment_confirm(comment=self.waiting_comment)
+        self.published_comment = consultation_services.comment_submit(
+            consultation=self.consultation, text="Julkaistu.", email="b@example.invalid"
+        )
+        consultation_services.comment_confirm(comment=self.published_comment)
+        consultation_services.comment_moderate(comment=self.published_comment, publish=True)
+        self.comment_token = (
+            consultation_services.comment_confirm_url(self.waiting_comment)
+            .rstrip("/")
+            .rsplit("/", 1)[-1]
+        )
+        self.consultation_document = consultation_services.document_add(
+            consultation=self.consultation,
+            title="Luonnos",
+            upload=SimpleUploadedFile("luonnos.pdf", tiny_pdf(), "application/pdf"),
+        )
+        self.consultation_report = documents.document_queue_for(
+            self.consultation, kind=DocumentKind.REPORT, title="Raportti"
+        )
+        with patch.object(documents, "render_pdf", lambda document: tiny_pdf()):
+            self.consultation_report = documents.document_render(self.consultation_report.pk)
 
 
 # Which object each URL shows: route name -> the path parameters, from the world.
@@ -362,6 +402,27 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "forums_staff:registration_approve": lambda w: {"pk": w.registration.pk},
     "forums_staff:registration_reject": lambda w: {"pk": w.registration.pk},
     "forums_staff:follow_up": lambda w: {"pk": w.agreement.pk},
+    "forums:consultation_detail": lambda w: {"pk": w.consultation.pk},
+    "forums:consultation_comment": lambda w: {"pk": w.consultation.pk},
+    "forums:consultation_news_rss": lambda w: {"pk": w.consultation.pk},
+    "forums:consultation_news_atom": lambda w: {"pk": w.consultation.pk},
+    "forums:consultation_document": lambda w: {"pk": w.consultation_document.pk},
+    "forums:comment_confirm": lambda w: {"token": w.comment_token},
+    "forums:comment_flag": lambda w: {"pk": w.published_comment.pk},
+    "forums:statement_edit": lambda w: {"token": w.invitation.token},
+    "forums_staff:consultation_edit": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:consultation_publish": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:consultation_document_add": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:invitation_add": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:moderation": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:comment_moderate": lambda w: {"pk": w.waiting_comment.pk},
+    "forums_staff:consultation_close": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:usage_note": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:decision_link": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:consultation_summary": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:answers_csv": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:report_queue": lambda w: {"pk": w.consultation.pk},
+    "forums_staff:report_file": lambda w: {"pk": w.consultation_report.pk},
 }
 
 

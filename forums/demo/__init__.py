@@ -9,7 +9,9 @@
   the chairs' forum's yearly follow-up;
 - preparation_2021.json: the political steering group and working groups of 2021 (bodies
   of the councils demo), their chairs' monthly meeting, members and memos;
-- users.json: the organisations coordinator and a forum secretary.
+- users.json: the organisations coordinator and a forum secretary;
+- consultations.json: the hearings of 2022 that the seeds tell of, one consultation
+  running now and one closed open consultation with comments (forums/demo/consultations.py).
 
 `load()` runs after the councils and strategy demos (it links to their bodies, people,
 decisions and goals). Every row is looked up by its natural key and only missing rows
@@ -51,6 +53,7 @@ from forums.groups import coordinator_group_ensure
 from forums.models import (
     AgreementGoal,
     AgreementRule,
+    Consultation,
     CooperationAgreement,
     CooperationLevel,
     FollowUp,
@@ -527,6 +530,9 @@ def _load() -> _Load:
         _forums(load, _data("forums.json"))
         _preparation(load, _data("preparation_2021.json"))
     _agreement(load, _data("agreement.json"))
+    from forums.demo import consultations
+
+    load.created += consultations.load()
     for meeting in load.new_meetings:
         search_index.index_meeting(meeting)
     return load
@@ -539,6 +545,7 @@ def load(*, stdout: _Writer | None = None) -> None:
         stdout.write(
             f"Participation: {Organisation.objects.public().count()} organisations, "
             f"{Forum.objects.count()} forums, "
-            f"{Meeting.objects.filter(body__forum__isnull=False).count()} forum meetings "
+            f"{Meeting.objects.filter(body__forum__isnull=False).count()} forum meetings, "
+            f"{Consultation.objects.count()} consultations "
             f"({result.created} rows created now)."
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from forums.staff import views
+from forums.staff import consultations, views
 
 app_name = "forums_staff"
 urlpatterns = [
@@ -38,4 +38,32 @@ urlpatterns = [
         name="registration_reject",
     ),
     path("yhteistyo/<int:pk>/seuranta/", views.follow_up, name="follow_up"),
+    # Consultations (issue 13): the preparer, a clerk of the deciding body, the coordinator.
+    path("kuulemiset/", consultations.consultation_list, name="consultation_list"),
+    path("kuulemiset/uusi/", consultations.consultation_new, name="consultation_new"),
+    path("kuulemiset/<int:pk>/", consultations.consultation_edit, name="consultation_edit"),
+    path(
+        "kuulemiset/<int:pk>/julkaise/",
+        consultations.consultation_publish,
+        name="consultation_publish",
+    ),
+    path(
+        "kuulemiset/<int:pk>/aineisto/",
+        consultations.document_add,
+        name="consultation_document_add",
+    ),
+    path("kuulemiset/<int:pk>/kutsut/", consultations.invitation_add, name="invitation_add"),
+    path("kuulemiset/<int:pk>/moderointi/", consultations.moderation, name="moderation"),
+    path("kuulemiset/kommentit/<int:pk>/", consultations.comment_moderate, name="comment_moderate"),
+    path("kuulemiset/<int:pk>/sulje/", consultations.consultation_close, name="consultation_close"),
+    path("kuulemiset/<int:pk>/kaytto/", consultations.usage_note, name="usage_note"),
+    path("kuulemiset/<int:pk>/paatos/", consultations.decision_link, name="decision_link"),
+    path(
+        "kuulemiset/<int:pk>/yhteenveto/",
+        consultations.consultation_summary,
+        name="consultation_summary",
+    ),
+    path("kuulemiset/<int:pk>/vastaukset.csv", consultations.answers_csv, name="answers_csv"),
+    path("kuulemiset/<int:pk>/raportti/", consultations.report_queue, name="report_queue"),
+    path("kuulemiset/raportit/<int:pk>/", consultations.report_file, name="report_file"),
 ]

@@ -404,6 +404,8 @@ DASHBOARD = {"chair", "strategist", "admin"}
 TEAM = {"strategist", "admin"}
 COORDINATOR = {"coordinator", "admin"}
 FORUM_CLERKS = {"forum_secretary", "admin"}
+CONSULTATION_OPENERS = {"coordinator", "clerk", "other_clerk", "forum_secretary", "admin"}
+CONSULTATION_MANAGERS = {"coordinator", "clerk", "admin"}
 
 MATRIX: dict[str, tuple[str, set[str]]] = {
     "staff:dashboard": ("GET", SIGNED_IN),
@@ -466,10 +468,30 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
     "forums_staff:registration_reject": ("POST", COORDINATOR),
     # The chairs' forum's clerks record the yearly follow-up of the agreement.
     "forums_staff:follow_up": ("GET", FORUM_CLERKS),
+    # Consultations: whoever may open one (the coordinator, a clerk of any body, a preparer)
+    # sees the list and the new form; a consultation's own pages belong to the coordinator,
+    # the clerks of its deciding body and its preparer (another clerk gets 404).
+    "forums_staff:consultation_list": ("GET", CONSULTATION_OPENERS),
+    "forums_staff:consultation_new": ("GET", CONSULTATION_OPENERS),
+    "forums_staff:consultation_edit": ("GET", CONSULTATION_MANAGERS),
+    "forums_staff:consultation_publish": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:consultation_document_add": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:invitation_add": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:moderation": ("GET", CONSULTATION_MANAGERS),
+    "forums_staff:comment_moderate": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:consultation_close": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:usage_note": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:decision_link": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:consultation_summary": ("GET", CONSULTATION_MANAGERS),
+    "forums_staff:answers_csv": ("GET", CONSULTATION_MANAGERS),
+    "forums_staff:report_queue": ("POST", CONSULTATION_MANAGERS),
+    "forums_staff:report_file": ("GET", CONSULTATION_MANAGERS),
 }
 # A missing permission answers 403; a body's page for someone who is not its clerk, 404.
 PERMISSION_NAMESPACES = {"strategy_staff", "forums_staff"}
-BODY_SCOPED = {"forums_staff:follow_up"}
+BODY_SCOPED = {"forums_staff:follow_up"} | {
+    name for name, (_method, allowed) in MATRIX.items() if allowed is CONSULTATION_MANAGERS
+}
 STAFF_ROUTES = [route for route in routes() if route.is_staff]
 
 

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from councils.models import Attendance, Meeting, MeetingState, OfficialDecision, Vote
+from forums.models import Consultation
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, Strategy
 
 WIDTH = 320
@@ -64,6 +65,11 @@ def _public_pages() -> dict[str, str]:
         "accessibility statement": "/saavutettavuusseloste/",
         "e-mail alert": "/seuraa/?toimielin=aluehallitus",
         "participate": "/osallistu/",
+        "consultations": "/kuulemiset/",
+        "open consultation": _consultation("running").get_absolute_url(),
+        "closed consultation": _consultation("closed").get_absolute_url(),
+        "statement by personal link": "/kuulemiset/lausunto/demo-asikkalan-kylat/",
+        "following a consultation": f"/seuraa/?kuuleminen={_consultation('running').pk}",
         "sign-in": "/kirjaudu/",
         "Swedish front page": "/sv/",
     }
@@ -95,7 +101,19 @@ def _staff_pages() -> dict[str, str]:
         "value import": f"/hallinta/strategia/kaudet/{period.pk}/tuonti/",
         "indicators": "/hallinta/strategia/mittarit/",
         "new value": f"/hallinta/strategia/mittarit/{Indicator.objects.first().pk}/arvot/",  # type: ignore[union-attr]
+        "consultations": "/hallinta/kuulemiset/",
+        "new consultation": "/hallinta/kuulemiset/uusi/",
+        "consultation": f"/hallinta/kuulemiset/{_consultation('running').pk}/",
+        "moderation": f"/hallinta/kuulemiset/{_consultation('running').pk}/moderointi/",
+        "summary of the answers": f"/hallinta/kuulemiset/{_consultation('closed').pk}/yhteenveto/",
     }
+
+
+def _consultation(which: str) -> Consultation:
+    """The demo's consultation running now, or its closed hearing with the most answers."""
+    if which == "running":
+        return Consultation.objects.filter(closed_at__isnull=True).order_by("-opens_at").first()  # type: ignore[return-value]
+    return Consultation.objects.filter(title__startswith="Sosiaali- ja terveydenhuollon").get()
 
 
 def _check_pages(
