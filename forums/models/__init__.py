@@ -14,6 +14,21 @@ from forums.models.cooperation import (
     ForumTopic,
     Signatory,
 )
+from forums.models.initiatives import (
+    BASES_OF_KIND,
+    PUBLIC_KINDS,
+    PUBLIC_STATES,
+    SUPPORTABLE_STATES,
+    IdentifiedBy,
+    Initiative,
+    InitiativeKind,
+    InitiativeReport,
+    InitiativeState,
+    InitiativeStep,
+    MembershipBasis,
+    Municipality,
+    Supporter,
+)
 from forums.models.organisations import (
     REGISTRATION_PENDING_DAYS,
     SELF_REGISTERING_KINDS,
@@ -29,6 +44,19 @@ from forums.models.organisations import (
 )
 
 __all__ = [
+    "BASES_OF_KIND",
+    "PUBLIC_KINDS",
+    "PUBLIC_STATES",
+    "SUPPORTABLE_STATES",
+    "IdentifiedBy",
+    "Initiative",
+    "InitiativeKind",
+    "InitiativeReport",
+    "InitiativeState",
+    "InitiativeStep",
+    "MembershipBasis",
+    "Municipality",
+    "Supporter",
     "FOUR_LEVELS",
     "REGISTRATION_PENDING_DAYS",
     "SELF_REGISTERING_KINDS",
