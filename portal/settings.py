@@ -191,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "forums.tasks.expire_registrations",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Commenters' and supporters' personal data, on its schedule after the matter closed.
+    "remove-participants-personal-data": {
+        "task": "forums.tasks.remove_personal_data",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,

@@ -17,12 +17,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone, translation
@@ -31,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from councils import search_index
+from portal.lib.ratelimit import over_limit
 from portal.oparl.paging import BadRequest
 
 JSON_TYPE = "application/json; charset=utf-8"
@@ -52,33 +51,6 @@ def cors_error(status: int, message: str) -> HttpResponse:
     response = error(status, message)
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address; behind OPARL_TRUSTED_PROXIES proxies, from X-Forwarded-For."""
-    proxies = settings.OPARL_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
-def over_limit(request: HttpRequest, *, bucket: str, limit: int, window: int) -> int:
-    """Seconds to wait when this address is over its limit, else 0 (fixed windows)."""
-    if limit <= 0:
-        return 0
-    now = int(time.time())
-    start = now - now % window
-    key = f"ratelimit:{bucket}:{start}:{hashlib.sha256(client_address(request).encode()).hexdigest()[:24]}"
-    try:
-        if cache.add(key, 1, window + 5):
-            return 0
-        count = cache.incr(key)
-    except Exception:  # the cache is away: nobody is limited
-        return 0
-    return (start + window - now) if count > limit else 0
 
 
 def _with_cors(response: HttpResponseBase) -> HttpResponseBase:
