@@ -107,18 +107,30 @@ class Rendering:
 
 Renderer = Callable[[Document], Rendering]
 _renderers: dict[str, Renderer] = {}
+# Renderers of a kind for one owner model ("app_label.model"), asked before the kind's own:
+# two apps may both own documents of kind REPORT (a strategy period, a year's initiatives).
+_owned_renderers: dict[tuple[str, str], Renderer] = {}
 
 
-def renderer_register(kind: str, renderer: Renderer) -> None:
+def renderer_register(kind: str, renderer: Renderer, *, owner: type[Any] | None = None) -> None:
     """Let another app render documents of `kind` that belong to its own objects (the
-    document's `owner`). Councils never imports those apps: they register from their
-    AppConfig.ready() or on import of the module that queues the documents."""
-    _renderers[kind] = renderer
+    document's `owner`; with `owner`, only those whose owner is of that model). Councils
+    never imports those apps: they register from their AppConfig.ready() or on import of
+    the module that queues the documents."""
+    if owner is None:
+        _renderers[kind] = renderer
+    else:
+        _owned_renderers[(kind, owner._meta.label_lower)] = renderer
 
 
 def _rendering(document: Document) -> Rendering | None:
     if document.meeting_id is not None:
         return None
+    if document.owner_type_id is not None:
+        owner_type = ContentType.objects.get_for_id(document.owner_type_id)
+        owned = _owned_renderers.get((document.kind, f"{owner_type.app_label}.{owner_type.model}"))
+        if owned is not None:
+            return owned(document)
     try:
         renderer = _renderers[document.kind]
     except KeyError:

@@ -114,6 +114,4 @@ def identity_provider() -> IdentityProvider:
         return DemoIdentity()
     if name == "suomifi":
         return SuomiFiIdentity()
-    raise ImproperlyConfigured(
-        f"INITIATIVE_IDENTITY must be 'demo' or 'suomifi', not {name!r}."
-    )
+    raise ImproperlyConfigured(f"INITIATIVE_IDENTITY must be 'demo' or 'suomifi', not {name!r}.")

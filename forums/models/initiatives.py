@@ -62,6 +62,13 @@ BASES_OF_KIND: dict[str, tuple[str, ...]] = {
     InitiativeKind.COUNCIL_MEMBER: (MembershipBasis.COUNCIL_MEMBER,),
     InitiativeKind.ADVISORY_COUNCIL: (MembershipBasis.ADVISORY_COUNCIL,),
 }
+# Grounds that rest on a municipality of the region (which one is asked).
+MUNICIPAL_BASES = (
+    MembershipBasis.RESIDENT,
+    MembershipBasis.MUNICIPALITY,
+    MembershipBasis.ASSOCIATION,
+    MembershipBasis.PROPERTY_OWNER,
+)
 # Kinds a resident submits through the public form; the others are recorded by staff.
 PUBLIC_KINDS = (InitiativeKind.RESIDENT, InitiativeKind.SERVICE_USER)
 
@@ -140,9 +147,11 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
             return self.public()
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.public().filter(
-            Q(addressed_to__clerks=user.pk) | Q(handling_body__clerks=user.pk)
-        ).distinct()
+        return (
+            self.public()
+            .filter(Q(addressed_to__clerks=user.pk) | Q(handling_body__clerks=user.pk))
+            .distinct()
+        )
 
 
 class Initiative(models.Model):
