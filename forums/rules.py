@@ -112,9 +112,12 @@ def may_work_on_initiatives(user: AbstractBaseUser | AnonymousUser) -> bool:
     )
 
 
-def may_register_initiative(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Registering (a diary number) is the registry's work (or the coordinator's)."""
-    return may_manage_all_initiatives(user)
+def may_register_initiative(
+    user: AbstractBaseUser | AnonymousUser, *, addressed_to_id: int
+) -> bool:
+    """Registering (a diary number): the registry and the coordinator, or the clerk of the
+    body the initiative is addressed to, who registers the body's own mail."""
+    return may_manage_all_initiatives(user) or _clerk_of(user, addressed_to_id)
 
 
 def may_handle_initiative(

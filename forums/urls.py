@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from forums import views
+from forums import initiative_feeds, initiative_views, views
 
 app_name = "forums"
 urlpatterns = [
@@ -25,4 +25,35 @@ urlpatterns = [
         name="register_confirm",
     ),
     path("organisaatiot/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    # Initiatives (aloitteet, HVAL 30 §).
+    path("aloitteet/", initiative_views.initiative_list, name="initiative_list"),
+    path("aloitteet/uusi/", initiative_views.initiative_new, name="initiative_new"),
+    path("aloitteet/lahetetty/", initiative_views.initiative_sent, name="initiative_sent"),
+    path(
+        "aloitteet/vahvista/<str:token>/",
+        initiative_views.initiative_confirm,
+        name="initiative_confirm",
+    ),
+    path(
+        "aloitteet/tuki/vahvista/<str:token>/",
+        initiative_views.support_confirm,
+        name="support_confirm",
+    ),
+    path("aloitteet/syote.rss", initiative_feeds.NewInitiativesFeed(), name="initiatives_rss"),
+    path(
+        "aloitteet/syote.atom", initiative_feeds.NewInitiativesAtomFeed(), name="initiatives_atom"
+    ),
+    path("aloitteet/<int:pk>/", initiative_views.initiative_detail, name="initiative_detail"),
+    path("aloitteet/<int:pk>/tue/", initiative_views.support, name="support"),
+    path("aloitteet/<int:pk>/tue/lahetetty/", initiative_views.support_sent, name="support_sent"),
+    path(
+        "aloitteet/<int:pk>/syote.rss",
+        initiative_feeds.InitiativeStepsFeed(),
+        name="initiative_rss",
+    ),
+    path(
+        "aloitteet/<int:pk>/syote.atom",
+        initiative_feeds.InitiativeStepsAtomFeed(),
+        name="initiative_atom",
+    ),
 ]
