@@ -51,6 +51,7 @@ from councils.models import (
     MeetingState,
     OfficialDecision,
 )
+from forums.models import Initiative, InitiativeState, InitiativeStep
 from portal.models import (
     SUBSCRIPTION_PENDING_DAYS,
     SUBSCRIPTION_QUERY_MAX_LENGTH,
@@ -83,12 +84,14 @@ class TargetNotFound(Exception):
 
 @dataclass(frozen=True)
 class Target:
-    """What a subscription follows: a body, a case or a saved search."""
+    """What a subscription follows: a body, a case, a saved search, an initiative, or the
+    new initiatives (kind INITIATIVES, no object)."""
 
     kind: str
     body: Body | None = None
     case: Case | None = None
     query: str = ""
+    initiative: Initiative | None = None
 
     @property
     def name(self) -> str:
@@ -96,6 +99,10 @@ class Target:
             return self.body.name
         if self.case is not None:
             return f"{self.case.title} ({self.case.diary_number})"
+        if self.initiative is not None:
+            return _("Initiative “%(title)s”") % {"title": self.initiative.title}
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return _("New initiatives")
         return describe_search(self.query)
 
     @property
@@ -105,6 +112,10 @@ class Target:
             return self.body.get_absolute_url()
         if self.case is not None:
             return self.case.get_absolute_url()
+        if self.initiative is not None:
+            return self.initiative.get_absolute_url()
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return reverse("forums:initiative_list")
         return reverse("councils:search") + (f"?{self.query}" if self.query else "")
 
     @property
@@ -114,6 +125,10 @@ class Target:
             return urlencode({"toimielin": self.body.slug})
         if self.case is not None:
             return urlencode({"asia": self.case.pk})
+        if self.initiative is not None:
+            return urlencode({"aloite": self.initiative.pk})
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return urlencode({"aloitteet": 1})
         return urlencode({"haku": self.query})
 
     def lookup(self) -> dict[str, Any]:
@@ -121,6 +136,10 @@ class Target:
             return {"kind": SubscriptionKind.BODY, "body": self.body}
         if self.case is not None:
             return {"kind": SubscriptionKind.CASE, "case": self.case}
+        if self.initiative is not None:
+            return {"kind": SubscriptionKind.INITIATIVE, "initiative": self.initiative}
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return {"kind": SubscriptionKind.INITIATIVES}
         return {"kind": SubscriptionKind.SEARCH, "query": self.query}
 
     @classmethod
@@ -130,6 +149,7 @@ class Target:
             body=subscription.body,
             case=subscription.case,
             query=subscription.query,
+            initiative=subscription.initiative,
         )
 
 
@@ -185,7 +205,8 @@ def describe_search(query: str) -> str:
 
 
 def target_from_params(params: Mapping[str, str]) -> Target:
-    """The target named by ?toimielin=<slug>, ?asia=<case id> or ?haku=<query string>.
+    """The target named by ?toimielin=<slug>, ?asia=<case id>, ?haku=<query string>,
+    ?aloite=<initiative id> or ?aloitteet (all new initiatives).
 
     Raises TargetNotFound for an unknown body or case (and when nothing is named),
     ValidationError for a search that cannot be followed.
@@ -211,6 +232,23 @@ def target_from_params(params: Mapping[str, str]) -> Target:
         return Target(kind=SubscriptionKind.CASE, case=case)
     if "haku" in params:
         return Target(kind=SubscriptionKind.SEARCH, query=normalise_search_query(params["haku"]))
+    initiative_id = params.get("aloite", "")
+    if initiative_id:
+        valid = initiative_id.isdigit() and len(initiative_id) <= 18
+        initiative = (
+            Initiative.objects.public().filter(pk=int(initiative_id)).first() if valid else None
+        )
+        if initiative is None:
+            raise TargetNotFound(initiative_id)
+        if initiative.state == InitiativeState.CLOSED:
+            raise ValidationError(
+                _("The initiative “%(title)s” is closed: it has no steps to come.")
+                % {"title": initiative.title},
+                code="ended",
+            )
+        return Target(kind=SubscriptionKind.INITIATIVE, initiative=initiative)
+    if "aloitteet" in params:
+        return Target(kind=SubscriptionKind.INITIATIVES)
     raise TargetNotFound("")
 
 
@@ -280,7 +318,9 @@ def subscription_request(
 
 
 def _send_confirmation(pk: int) -> None:
-    subscription = Subscription.objects.select_related("body", "case").filter(pk=pk).first()
+    subscription = (
+        Subscription.objects.select_related("body", "case", "initiative").filter(pk=pk).first()
+    )
     if subscription is None:
         return
     target = Target.of(subscription)
@@ -621,6 +661,72 @@ class _CaseNews:
         ]
 
 
+class _InitiativeNews:
+    """New steps of the followed initiatives and newly received initiatives, in two queries."""
+
+    def __init__(self, subscriptions: list[Subscription], until: datetime) -> None:
+        self.until = until
+        since = min(s.window_start for s in subscriptions if s.window_start)
+        followed = {s.initiative_id for s in subscriptions if s.initiative_id}
+        self.steps = (
+            list(
+                InitiativeStep.objects.filter(
+                    initiative_id__in=followed, at__gt=since, at__lte=until
+                )
+                .select_related("initiative")
+                .order_by("at", "pk")
+            )
+            if followed
+            else []
+        )
+        self.new = (
+            list(
+                Initiative.objects.public()
+                .filter(received_at__gt=since, received_at__lte=until)
+                .select_related("addressed_to")
+                .order_by("received_at")
+            )
+            if any(s.kind == SubscriptionKind.INITIATIVES for s in subscriptions)
+            else []
+        )
+
+    def groups(self, subscription: Subscription) -> list[tuple[str, list[DigestEntry]]]:
+        since = subscription.window_start
+        assert since is not None
+        if subscription.kind == SubscriptionKind.INITIATIVES:
+            return [
+                (
+                    _("New initiatives"),
+                    [
+                        DigestEntry(
+                            title=i.title,
+                            url=_absolute(i.get_absolute_url()),
+                            when=i.received_at,
+                            note=f"{i.get_kind_display()} · {i.addressed_to.name}",
+                        )
+                        for i in self.new
+                        if _in_window(i.received_at, since, self.until)
+                    ],
+                )
+            ]
+        return [
+            (
+                _("New steps"),
+                [
+                    DigestEntry(
+                        title=str(step.get_state_display()),
+                        url=_absolute(step.initiative.get_absolute_url()),
+                        when=step.at,
+                        note=step.note,
+                    )
+                    for step in self.steps
+                    if step.initiative_id == subscription.initiative_id
+                    and _in_window(step.at, since, self.until)
+                ],
+            )
+        ]
+
+
 def _search_groups(
     subscription: Subscription, until: datetime
 ) -> tuple[list[tuple[str, list[DigestEntry]]], bool]:
@@ -654,6 +760,10 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
         by_kind[subscription.kind].append(subscription)
     body_news = _BodyNews(by_kind[SubscriptionKind.BODY], until) if by_kind["body"] else None
     case_news = _CaseNews(by_kind[SubscriptionKind.CASE], until) if by_kind["case"] else None
+    initiative_subscriptions = by_kind["initiative"] + by_kind["initiatives"]
+    initiative_news = (
+        _InitiativeNews(initiative_subscriptions, until) if initiative_subscriptions else None
+    )
     sections = []
     for subscription in subscriptions:
         target = Target.of(subscription)
@@ -668,6 +778,11 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
                 section.groups = body_news.groups(subscription)
             elif subscription.kind == SubscriptionKind.CASE and case_news:
                 section.groups = case_news.groups(subscription)
+            elif initiative_news and subscription.kind in (
+                SubscriptionKind.INITIATIVE,
+                SubscriptionKind.INITIATIVES,
+            ):
+                section.groups = initiative_news.groups(subscription)
             elif subscription.kind == SubscriptionKind.SEARCH:
                 section.groups, cut = _search_groups(subscription, until)
                 # The rest are on the search page, newest first.
@@ -734,7 +849,7 @@ def digest_send(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     today = timezone.localdate(now)
     by_email: dict[str, list[Subscription]] = defaultdict(list)
-    for subscription in Subscription.objects.active().select_related("body", "case"):
+    for subscription in Subscription.objects.active().select_related("body", "case", "initiative"):
         by_email[subscription.email].append(subscription)
     due = [s for subs in by_email.values() if not _mailed_today(subs, today) for s in subs]
     if not due:

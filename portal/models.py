@@ -51,6 +51,8 @@ class SubscriptionKind(models.TextChoices):
     BODY = "body", _("body")
     CASE = "case", _("case")
     SEARCH = "search", _("saved search")
+    INITIATIVE = "initiative", _("initiative")
+    INITIATIVES = "initiatives", _("new initiatives")
 
 
 class SubscriptionState(models.TextChoices):
@@ -80,7 +82,8 @@ def new_subscription_token() -> str:
 
 
 class Subscription(models.Model):
-    """An e-mail alert: a daily digest of what is new in a body, a case or a saved search.
+    """An e-mail alert: a daily digest of what is new in a body, a case, a saved search, an
+    initiative, or of new initiatives.
 
     One row per address and target, pending until the address owner confirms it
     (double opt-in). The token authorises both the confirmation and the unsubscribe
@@ -89,7 +92,7 @@ class Subscription(models.Model):
     """
 
     email = models.EmailField(_("e-mail address"))
-    kind = models.CharField(_("follows"), max_length=10, choices=SubscriptionKind.choices)
+    kind = models.CharField(_("follows"), max_length=12, choices=SubscriptionKind.choices)
     body = models.ForeignKey(
         "councils.Body",
         verbose_name=_("body"),
@@ -108,6 +111,14 @@ class Subscription(models.Model):
     )
     query = models.CharField(
         _("saved search"), max_length=SUBSCRIPTION_QUERY_MAX_LENGTH, blank=True
+    )
+    initiative = models.ForeignKey(
+        "forums.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     language = models.CharField(_("language"), max_length=8)
     token = models.CharField(
@@ -138,15 +149,36 @@ class Subscription(models.Model):
                         kind=SubscriptionKind.BODY,
                         body__isnull=False,
                         case__isnull=True,
+                        initiative__isnull=True,
                         query="",
                     )
                     | Q(
                         kind=SubscriptionKind.CASE,
                         body__isnull=True,
                         case__isnull=False,
+                        initiative__isnull=True,
                         query="",
                     )
-                    | Q(kind=SubscriptionKind.SEARCH, body__isnull=True, case__isnull=True)
+                    | Q(
+                        kind=SubscriptionKind.SEARCH,
+                        body__isnull=True,
+                        case__isnull=True,
+                        initiative__isnull=True,
+                    )
+                    | Q(
+                        kind=SubscriptionKind.INITIATIVE,
+                        body__isnull=True,
+                        case__isnull=True,
+                        initiative__isnull=False,
+                        query="",
+                    )
+                    | Q(
+                        kind=SubscriptionKind.INITIATIVES,
+                        body__isnull=True,
+                        case__isnull=True,
+                        initiative__isnull=True,
+                        query="",
+                    )
                 ),
                 name="subscription_has_one_target_of_its_kind",
             ),
@@ -164,6 +196,16 @@ class Subscription(models.Model):
                 fields=["email", "query"],
                 condition=Q(kind=SubscriptionKind.SEARCH),
                 name="subscription_unique_search_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "initiative"],
+                condition=Q(kind=SubscriptionKind.INITIATIVE),
+                name="subscription_unique_initiative_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(kind=SubscriptionKind.INITIATIVES),
+                name="subscription_unique_new_initiatives_per_email",
             ),
             in_choices("kind", SubscriptionKind.choices),
             in_choices("state", SubscriptionState.choices),

@@ -30,7 +30,11 @@ def _get_subscription(token: str) -> Subscription | None:
     """The subscription of a link's token; None when unknown or expired."""
     if len(token) > 64:
         return None
-    subscription = Subscription.objects.select_related("body", "case").filter(token=token).first()
+    subscription = (
+        Subscription.objects.select_related("body", "case", "initiative")
+        .filter(token=token)
+        .first()
+    )
     if subscription is not None and subscription.is_expired(timezone.now()):
         return None
     return subscription

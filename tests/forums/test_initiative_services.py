@@ -235,7 +235,7 @@ def test_routing_needs_the_diary_number_first(world):
 
 def test_a_diary_number_must_be_well_formed_and_not_another_cases(world):
     initiative = received(world.board)
-    with pytest.raises(RuleViolation, match="123/00.01.02/2025"):
+    with pytest.raises(RuleViolation, match=r"123/00\.01\.02/2025"):
         services.initiative_register(initiative=initiative, diary_number="abc", by=None)
     f.CaseFactory(diary_number="5/00.01.00/2026")
     with pytest.raises(RuleViolation, match="5"):
