@@ -149,8 +149,11 @@ def _detail(
         {
             "initiative": initiative,
             "steps": steps,
+            # Council members and advisory councils speak in their own bodies: no hearing step.
             "path": [
-                (state, state in reached or state == initiative.state) for state in PUBLIC_STATES
+                (state, state in reached or state == initiative.state)
+                for state in PUBLIC_STATES
+                if state != InitiativeState.HEARING or services.hearing_required(initiative)
             ],
             "names": names,
             "hidden_names": initiative.support_count - len(names),  # type: ignore[attr-defined]

@@ -9,7 +9,9 @@
   the chairs' forum's yearly follow-up;
 - preparation_2021.json: the political steering group and working groups of 2021 (bodies
   of the councils demo), their chairs' monthly meeting, members and memos;
-- users.json: the organisations coordinator and a forum secretary.
+- users.json: the organisations coordinator and a forum secretary;
+- initiatives.json: six initiatives, one in each state, with their supporters
+  (loaded by forums/demo/initiatives.py).
 
 `load()` runs after the councils and strategy demos (it links to their bodies, people,
 decisions and goals). Every row is looked up by its natural key and only missing rows
@@ -535,10 +537,15 @@ def _load() -> _Load:
 def load(*, stdout: _Writer | None = None) -> None:
     """Load the demo content of participation; a second run creates nothing."""
     result = _load()
+    from forums.demo import initiatives
+
+    initiatives_created, initiatives_total = initiatives.load()
+    result.created += initiatives_created
     if stdout is not None:
         stdout.write(
             f"Participation: {Organisation.objects.public().count()} organisations, "
             f"{Forum.objects.count()} forums, "
-            f"{Meeting.objects.filter(body__forum__isnull=False).count()} forum meetings "
+            f"{Meeting.objects.filter(body__forum__isnull=False).count()} forum meetings, "
+            f"{initiatives_total} initiatives "
             f"({result.created} rows created now)."
         )
