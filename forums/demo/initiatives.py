@@ -208,4 +208,3 @@ def load() -> tuple[int, int]:
     decisions = {spec["key"]: _decision(spec) for spec in data["decisions"]}
     created = sum(_initiative(spec, decisions, registry) for spec in data["initiatives"])
     return created, Initiative.objects.public().count()
-

@@ -157,9 +157,7 @@ def test_support_with_consent_is_confirmed_by_the_emailed_link(client, world):
 
 def test_a_supporter_without_consent_to_publish_is_counted_not_named(client, world):
     initiative = received(world.board)
-    client.post(
-        reverse("forums:support", args=[initiative.pk]), _support_form(publish_name=None)
-    )
+    client.post(reverse("forums:support", args=[initiative.pk]), _support_form(publish_name=None))
     client.post(_link(mail.outbox[-1]))
     html = client.get(initiative.get_absolute_url()).content.decode()
     assert "Tiina Tukija" not in html
