@@ -59,7 +59,7 @@ class IdentityProvider(Protocol):
 class DemoIdentity:
     """The demo: eligibility is stated by the person and not verified."""
 
-    identified_by = IdentifiedBy.SELF_ASSERTED
+    identified_by: str = IdentifiedBy.SELF_ASSERTED
 
     def identify(self, request: HttpRequest, claim: Eligibility) -> Identity:
         if not claim.declared:
@@ -84,7 +84,7 @@ class SuomiFiIdentity:
     this provider fails loudly rather than letting anyone through unidentified.
     """
 
-    identified_by = IdentifiedBy.SUOMIFI
+    identified_by: str = IdentifiedBy.SUOMIFI
     required = (
         "SUOMIFI_ENTITY_ID",
         "SUOMIFI_METADATA_URL",

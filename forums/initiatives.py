@@ -20,7 +20,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.mail import EmailMessage
@@ -264,7 +263,7 @@ def _step(
     *,
     now: datetime,
     note: str = "",
-    by: AbstractBaseUser | None = None,
+    by: Any = None,
 ) -> InitiativeStep:
     initiative.state = state
     initiative.modified_at = now
@@ -297,7 +296,7 @@ def initiative_record(
     *,
     data: InitiativeData,
     received_at: datetime,
-    by: AbstractBaseUser | None,
+    by: Any,
     contact_name: str = "",
     contact_email: str = "",
     made_at: AgendaItem | None = None,
@@ -349,7 +348,7 @@ def initiative_register(
     *,
     initiative: Initiative,
     diary_number: str,
-    by: AbstractBaseUser | None,
+    by: Any,
     now: datetime | None = None,
 ) -> Initiative:
     """The registry gives the initiative its diary number (a councils Case)."""
@@ -401,7 +400,7 @@ def initiative_route(
     handling_unit: str,
     answer_due: date,
     handling_contact: str,
-    by: AbstractBaseUser | None,
+    by: Any,
     now: datetime | None = None,
 ) -> Initiative:
     """Tell the initiators where the initiative is handled, by when, and whom to ask.
@@ -465,7 +464,7 @@ def initiative_hearing_record(
     initiative: Initiative,
     heard_on: date,
     note: str,
-    by: AbstractBaseUser | None,
+    by: Any,
     now: datetime | None = None,
 ) -> Initiative:
     """HVAL 30 §: the initiators' representatives were given a chance to be heard.
@@ -509,7 +508,7 @@ def initiative_answer(
     *,
     initiative: Initiative,
     measures: str,
-    by: AbstractBaseUser | None,
+    by: Any,
     answer_item: AgendaItem | None = None,
     answer_decision: OfficialDecision | None = None,
     now: datetime | None = None,
@@ -579,7 +578,7 @@ def initiative_answer(
 def initiative_close(
     *,
     initiative: Initiative,
-    by: AbstractBaseUser | None,
+    by: Any,
     note: str = "",
     now: datetime | None = None,
 ) -> Initiative:
@@ -792,7 +791,7 @@ def initiative_report_queue(*, year: int, today: date | None = None) -> Document
 
 
 def initiative_report_attach(
-    *, document: Document, agenda_item: AgendaItem, user: AbstractBaseUser
+    *, document: Document, agenda_item: AgendaItem, user: Any
 ) -> Attachment:
     """Attach a ready yearly report to a council agenda item (councils' attachment rules:
     a PDF that opens, not after the minutes are out). Only a clerk of the item's body may."""

@@ -75,7 +75,7 @@ def _decision(spec: dict[str, Any]) -> OfficialDecision:
         official_title=spec["official_title"],
         number=spec["number"],
         title=spec["title"],
-        case=_item(*spec["case_of"], None).case,
+        case=_item(spec["case_of"][0], spec["case_of"][1], None).case,
         decided_on=decided,
         text=clean_html("".join(f"<p>{p}</p>" for p in spec["text"].split("\n\n"))),
         appeal_type="rectification",
@@ -115,7 +115,8 @@ def _step(initiative: Initiative, state: str, at: datetime, note: str, by: Any) 
 def _initiative(spec: dict[str, Any], decisions: dict[str, OfficialDecision], registry: Any) -> int:
     if Initiative.objects.filter(title=spec["title"]).exists():
         return 0
-    made_at = _item(*spec["made_at"]) if spec.get("made_at") else None
+    place = spec.get("made_at")
+    made_at = _item(place[0], place[1], place[2]) if place else None
     received = _at(spec["received"])
     contact = spec.get("contact", ["", ""])
     initiative = Initiative(
@@ -177,7 +178,7 @@ def _initiative(spec: dict[str, Any], decisions: dict[str, OfficialDecision], re
             initiative.answer_decision = decision
             where = f"{decision.official_title} {decision.decided_on:%-d.%-m.%Y}"
         else:
-            item = _item(*answer)
+            item = _item(answer[0], answer[1], answer[2])
             initiative.answer_item = item
             where = f"{item.meeting.body.name} {item.meeting.start:%-d.%-m.%Y} § {item.section}"
         initiative.measures = measures

@@ -17,6 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -51,7 +52,7 @@ from forums.models import (
 from portal.lib.htmx import HtmxHttpRequest
 from portal.once import once_per_form
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def _needs(rule: Callable[[Any], bool]) -> Callable[[View], View]:
@@ -59,7 +60,7 @@ def _needs(rule: Callable[[Any], bool]) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def check(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def check(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not rule(request.user):
                 raise PermissionDenied("no part in initiatives")
             return view(request, *args, **kwargs)
