@@ -176,6 +176,8 @@ def _page(
             "hearing_required": services.hearing_required(initiative),
             "can_close": may_act and state == InitiativeState.ANSWERED,
             "section": "staff",
+            # The form that was refused, for the error summary at the top.
+            "failed_form": next(iter((forms or {}).values()), None),
             **data,
         },
         status=status,

@@ -105,7 +105,9 @@ def test_a_resident_makes_and_supports_initiatives_and_the_clerk_routes_one(visi
     visit.look()
     page.get_by_label("asukasaloite").check()
     page.get_by_label("Otsikko").fill("Iltavastaanotto Sysmään")
-    page.get_by_label("Mitä ehdotat?").fill("Sysmän terveysasemalle iltavastaanotto kahtena iltana.")
+    page.get_by_label("Mitä ehdotat?").fill(
+        "Sysmän terveysasemalle iltavastaanotto kahtena iltana."
+    )
     page.get_by_label("Palvelu tai asia, jota aloite koskee").fill("terveysasema, Sysmä")
     page.get_by_label("Kenelle osoitettu").select_option(label="Aluehallitus")
     page.get_by_label("alueen kunnan asukas").check()
