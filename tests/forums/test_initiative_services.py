@@ -478,3 +478,35 @@ def test_the_rules_name_who_may_register_route_and_answer(world):
     assert not rules.may_work_on_initiatives(outsider)
     assert rules.may_report_initiatives(world.registry)
     assert not rules.may_report_initiatives(world.clerk)
+
+
+# --- Identification: one adapter ------------------------------------------------------------
+
+
+def test_the_demo_identity_takes_the_declaration_and_says_it_is_not_verified(rf):
+    from forums.identity import DemoIdentity, Eligibility, IdentityError, identity_provider
+
+    provider = identity_provider()
+    assert isinstance(provider, DemoIdentity)
+    claim = Eligibility(name=" Aino ", municipality="lahti", basis="resident", declared=True)
+    identity = provider.identify(rf.get("/"), claim)
+    assert (identity.name, identity.identified_by) == ("Aino", IdentifiedBy.SELF_ASSERTED)
+    with pytest.raises(IdentityError):
+        provider.identify(rf.get("/"), Eligibility("Aino", "lahti", "resident", declared=False))
+
+
+def test_suomifi_refuses_to_start_without_its_settings_and_fails_loudly_with_them(rf, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from forums.identity import Eligibility, identity_provider
+
+    settings.INITIATIVE_IDENTITY = "suomifi"
+    with pytest.raises(ImproperlyConfigured, match="SUOMIFI_ENTITY_ID"):
+        identity_provider()
+    for name in ("ENTITY_ID", "METADATA_URL", "CERTIFICATE", "PRIVATE_KEY"):
+        setattr(settings, f"SUOMIFI_{name}", "x")
+    with pytest.raises(NotImplementedError, match="SAML"):
+        identity_provider().identify(rf.get("/"), Eligibility("A", "lahti", "resident", True))
+    settings.INITIATIVE_IDENTITY = "bankid"
+    with pytest.raises(ImproperlyConfigured):
+        identity_provider()
