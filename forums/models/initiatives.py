@@ -145,13 +145,11 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         of a body, those addressed to it or routed to it (forums/rules.py)."""
         if rules.may_manage_all_initiatives(user):
             return self.public()
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        return (
-            self.public()
-            .filter(Q(addressed_to__clerks=user.pk) | Q(handling_body__clerks=user.pk))
-            .distinct()
-        )
+        from councils.models import Body
+
+        # A subquery, not a join through the clerks: counts annotated later stay true.
+        bodies = Body.objects.editable_by(user).values("pk")
+        return self.public().filter(Q(addressed_to__in=bodies) | Q(handling_body__in=bodies))
 
 
 class Initiative(models.Model):

@@ -510,3 +510,12 @@ def test_suomifi_refuses_to_start_without_its_settings_and_fails_loudly_with_the
     settings.INITIATIVE_IDENTITY = "bankid"
     with pytest.raises(ImproperlyConfigured):
         identity_provider()
+
+
+def test_a_clerk_of_both_bodies_sees_a_true_count_of_supporters(world):
+    initiative = routed(world)  # addressed to and handled by the board, whose clerk is `clerk`
+    services.support_confirm(
+        supporter=_support(initiative, "one@example.invalid")  # type: ignore[arg-type]
+    )
+    mine = Initiative.objects.manageable_by(world.clerk).with_support_count()
+    assert [(i.pk, i.support_count) for i in mine] == [(initiative.pk, 1)]
