@@ -16,7 +16,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from councils import documents
-from councils.models import AgendaItem, DocumentState, MeetingState
+from councils.models import AgendaItem, Document, DocumentState, MeetingState
 from forums import initiatives as services
 from forums.models import Initiative, InitiativeState
 from forums.rules import COORDINATORS
@@ -368,3 +368,21 @@ def test_a_closed_initiative_cannot_be_followed(client, world):
     services.initiative_close(initiative=initiative, by=None)
     response = client.get(f"/seuraa/?aloite={initiative.pk}")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("item", ["999999", "abc", ""])
+def test_attaching_the_report_to_an_unknown_item_is_refused_with_a_message(
+    client, world, settings, tmp_path, item
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.registry)
+    client.post(reverse("forums_staff:initiative_report"), {"year": timezone.localdate().year})
+    document = Document.objects.get(kind="report")
+    response = client.post(
+        reverse("forums_staff:initiative_report_attach", args=[document.pk]),
+        {"agenda_item": item},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Valitse luettelosta aluevaltuuston kokouksen pykälä." in response.content.decode()
+    assert not AgendaItem.objects.filter(attachments__isnull=False).exists()
