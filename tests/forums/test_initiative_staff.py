@@ -76,7 +76,7 @@ def test_the_clerk_takes_an_initiative_through_every_step(client, world):
     initiative = received(world.board)
     client.force_login(world.clerk)
     assert (
-        client.post(_url("initiative_register", initiative), {"diary_number": "61/00.01.05/2026"})
+        client.post(_url("initiative_register", initiative), {"diary_number": "61/00.01.05/2024"})
     ).status_code == 302
     due = timezone.localdate() + timedelta(days=20)
     response = client.post(
@@ -139,7 +139,7 @@ def test_bad_registration_input_gets_a_message(client, world, step, data, messag
 )
 def test_bad_routing_input_gets_a_message(client, world, data, message):
     initiative = received(world.board)
-    services.initiative_register(initiative=initiative, diary_number="3/00.01.05/2026", by=None)
+    services.initiative_register(initiative=initiative, diary_number="3/00.01.05/2024", by=None)
     client.force_login(world.clerk)
     form = {
         "handling_body": world.board.pk,
@@ -205,7 +205,7 @@ def test_a_double_submit_registers_once(client, world):
     initiative = received(world.board)
     client.force_login(world.clerk)
     token = new_token()
-    data = {"diary_number": "71/00.01.05/2026", "form_once": token}
+    data = {"diary_number": "71/00.01.05/2024", "form_once": token}
     first = client.post(_url("initiative_register", initiative), data)
     second = client.post(_url("initiative_register", initiative), data)
     assert first.status_code == second.status_code == 302
@@ -215,7 +215,7 @@ def test_a_double_submit_registers_once(client, world):
 def test_the_clerk_of_another_body_cannot_act(client, world):
     initiative = received(world.board)
     client.force_login(world.other_clerk)
-    response = client.post(_url("initiative_register", initiative), {"diary_number": "1/00/2026"})
+    response = client.post(_url("initiative_register", initiative), {"diary_number": "1/00/2024"})
     assert response.status_code == 404
     assert Initiative.objects.get(pk=initiative.pk).state == InitiativeState.RECEIVED
 
@@ -337,11 +337,11 @@ def test_a_resident_follows_an_initiative_and_the_digest_tells_its_steps(client,
     Subscription.objects.filter(pk=subscription.pk).update(
         confirmed_at=timezone.now() - timedelta(hours=1)
     )
-    services.initiative_register(initiative=initiative, diary_number="5/00.01.05/2026", by=None)
+    services.initiative_register(initiative=initiative, diary_number="5/00.01.05/2024", by=None)
     mail.outbox.clear()
     assert alerts.digest_send(now=timezone.now() + timedelta(minutes=1)) == 1
     body = mail.outbox[0].body
-    assert "5/00.01.05/2026" in body
+    assert "5/00.01.05/2024" in body
     assert initiative.get_absolute_url() in body
 
 
