@@ -16,6 +16,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from councils.models import Attendance, Meeting, MeetingState, OfficialDecision, Vote
+from forums.models import Initiative
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, Strategy
 
 WIDTH = 320
@@ -64,9 +65,18 @@ def _public_pages() -> dict[str, str]:
         "accessibility statement": "/saavutettavuusseloste/",
         "e-mail alert": "/seuraa/?toimielin=aluehallitus",
         "participate": "/osallistu/",
+        "initiatives": "/aloitteet/",
+        "initiative with supporters": _initiative("routed").get_absolute_url(),
+        "answered initiative": _initiative("answered").get_absolute_url(),
+        "new initiative": "/aloitteet/uusi/",
+        "following an initiative": f"/seuraa/?aloite={_initiative('routed').pk}",
         "sign-in": "/kirjaudu/",
         "Swedish front page": "/sv/",
     }
+
+
+def _initiative(state: str) -> Initiative:
+    return Initiative.objects.filter(state=state).order_by("pk").first()  # type: ignore[return-value]
 
 
 def _staff_pages() -> dict[str, str]:
@@ -95,6 +105,11 @@ def _staff_pages() -> dict[str, str]:
         "value import": f"/hallinta/strategia/kaudet/{period.pk}/tuonti/",
         "indicators": "/hallinta/strategia/mittarit/",
         "new value": f"/hallinta/strategia/mittarit/{Indicator.objects.first().pk}/arvot/",  # type: ignore[union-attr]
+        "initiatives queue": "/hallinta/aloitteet/",
+        "initiative to register": f"/hallinta/aloitteet/{_initiative('received').pk}/",
+        "initiative to answer": f"/hallinta/aloitteet/{_initiative('hearing').pk}/",
+        "record an initiative": "/hallinta/aloitteet/uusi/",
+        "yearly report of initiatives": "/hallinta/aloitteet/vuosiraportti/",
     }
 
 
