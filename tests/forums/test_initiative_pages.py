@@ -14,7 +14,7 @@ from django.utils import timezone
 from forums import initiatives as services
 from forums.identity import Identity
 from forums.models import Initiative, InitiativeState, Supporter
-from tests.forums.initiative_helpers import answered, arena, received, routed
+from tests.forums.initiative_helpers import answered, arena, data, received, routed
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,7 @@ def test_bad_filters_get_a_4xx(client, world, query):
 
 def test_an_unconfirmed_initiative_is_not_found(client, world):
     pending = services.initiative_submit(
-        data=__import__("tests.forums.initiative_helpers", fromlist=["data"]).data(world.board),
+        data=data(world.board),
         identity=Identity(name="A", municipality="lahti", identified_by="self_asserted"),
         contact_name="A",
         contact_email="a@example.invalid",
