@@ -22,6 +22,11 @@ A body's public page (councils.views.body_detail) has panels of its own, the sam
 forums app shows a forum's level, purpose and members by the organisation they represent
 there; a panel with `lists_members=True` takes the place of the page's own member table.
 
+The staff dashboard (councils.staff.meetings.dashboard) shows other apps' work that is due
+through `register_dashboard_panel(provider)`, where `provider(user)` returns a
+DashboardPanel or None (forums: the initiatives waiting for routing, with their one-month
+deadline).
+
 A provider decides for itself whether it has anything to show (return None for nothing)
 and must make a fixed number of queries, whatever the item: the pages' query counts are
 asserted in tests and must not grow with the number of rows shown.
@@ -122,3 +127,39 @@ def unregister_body_panel(provider: BodyPanelProvider) -> None:
 def body_panels_for(body: Body) -> list[BodyPanel]:
     """The panels the registered providers give for a body, in registration order."""
     return [panel for provider in body_panels if (panel := provider(body)) is not None]
+
+
+# --- Panels of the staff dashboard -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A region of the staff dashboard (/hallinta/): work of another app that is due."""
+
+    template_name: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+class DashboardPanelProvider(Protocol):
+    def __call__(self, user: Any) -> DashboardPanel | None:
+        """The panel for the signed-in `user`, or None when they have nothing there."""
+        ...
+
+
+dashboard_panels: list[DashboardPanelProvider] = []
+
+
+def register_dashboard_panel(provider: DashboardPanelProvider) -> DashboardPanelProvider:
+    if provider not in dashboard_panels:
+        dashboard_panels.append(provider)
+    return provider
+
+
+def unregister_dashboard_panel(provider: DashboardPanelProvider) -> None:
+    if provider in dashboard_panels:
+        dashboard_panels.remove(provider)
+
+
+def dashboard_panels_for(user: Any) -> list[DashboardPanel]:
+    """The panels the registered providers give for a user, in registration order."""
+    return [panel for provider in dashboard_panels if (panel := provider(user)) is not None]

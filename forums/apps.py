@@ -13,7 +13,7 @@ class ForumsConfig(AppConfig):
         # forums' data through councils' and strategy's extension points; neither
         # imports forums.
         from councils import extensions as councils_extensions
-        from forums import panels
+        from forums import initiative_report, panels
         from strategy import extensions as strategy_extensions
 
         councils_extensions.register_body_panel(panels.forum_body_panel)
@@ -28,4 +28,7 @@ class ForumsConfig(AppConfig):
             consultation_panels.consultation_report_rendering,
             owner_model="forums.consultation",
         )
+        councils_extensions.register_item_panel(panels.initiative_item_panel)
+        councils_extensions.register_dashboard_panel(panels.initiative_dashboard_panel)
+        initiative_report.register()
         strategy_extensions.register_goal_panel(panels.agreement_follow_up_panel)

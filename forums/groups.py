@@ -10,7 +10,7 @@ from typing import Any
 
 from django.apps import apps as global_apps
 
-from forums.rules import COORDINATORS
+from forums.rules import COORDINATORS, REGISTRY
 
 
 def coordinator_group_ensure(apps: Any = global_apps) -> Any:
@@ -27,3 +27,20 @@ def coordinator_group_ensure(apps: Any = global_apps) -> Any:
     coordinators, _created = group.objects.get_or_create(name=COORDINATORS)
     coordinators.permissions.add(manage)
     return coordinators
+
+
+def registry_group_ensure(apps: Any = global_apps) -> Any:
+    """The registry's (kirjaamo) permission to register and route initiatives, and its
+    group "Kirjaamo" (idempotent); returns the group."""
+    content_type = apps.get_model("contenttypes", "ContentType")
+    permission = apps.get_model("auth", "Permission")
+    group = apps.get_model("auth", "Group")
+    ct, _created = content_type.objects.get_or_create(app_label="forums", model="initiative")
+    register, _created = permission.objects.get_or_create(
+        content_type=ct,
+        codename="register_initiatives",
+        defaults={"name": "Can register and route initiatives"},
+    )
+    registry, _created = group.objects.get_or_create(name=REGISTRY)
+    registry.permissions.add(register)
+    return registry

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from forums import consultation_feeds, consultation_views, views
+from forums import (
+    consultation_feeds,
+    consultation_views,
+    initiative_feeds,
+    initiative_views,
+    views,
+)
 
 app_name = "forums"
 urlpatterns = [
@@ -66,5 +72,36 @@ urlpatterns = [
         "kuulemiset/lausunto/<str:token>/",
         consultation_views.statement_edit,
         name="statement_edit",
+    ),
+    # Initiatives (aloitteet, HVAL 30 §).
+    path("aloitteet/", initiative_views.initiative_list, name="initiative_list"),
+    path("aloitteet/uusi/", initiative_views.initiative_new, name="initiative_new"),
+    path("aloitteet/lahetetty/", initiative_views.initiative_sent, name="initiative_sent"),
+    path(
+        "aloitteet/vahvista/<str:token>/",
+        initiative_views.initiative_confirm,
+        name="initiative_confirm",
+    ),
+    path(
+        "aloitteet/tuki/vahvista/<str:token>/",
+        initiative_views.support_confirm,
+        name="support_confirm",
+    ),
+    path("aloitteet/syote.rss", initiative_feeds.NewInitiativesFeed(), name="initiatives_rss"),
+    path(
+        "aloitteet/syote.atom", initiative_feeds.NewInitiativesAtomFeed(), name="initiatives_atom"
+    ),
+    path("aloitteet/<int:pk>/", initiative_views.initiative_detail, name="initiative_detail"),
+    path("aloitteet/<int:pk>/tue/", initiative_views.support, name="support"),
+    path("aloitteet/<int:pk>/tue/lahetetty/", initiative_views.support_sent, name="support_sent"),
+    path(
+        "aloitteet/<int:pk>/syote.rss",
+        initiative_feeds.InitiativeStepsFeed(),
+        name="initiative_rss",
+    ),
+    path(
+        "aloitteet/<int:pk>/syote.atom",
+        initiative_feeds.InitiativeStepsAtomFeed(),
+        name="initiative_atom",
     ),
 ]

@@ -51,7 +51,16 @@ from councils.models import (
     MeetingState,
     OfficialDecision,
 )
-from forums.models import Comment, CommentState, Consultation, Statement, StatementState
+from forums.models import (
+    Comment,
+    CommentState,
+    Consultation,
+    Initiative,
+    InitiativeState,
+    InitiativeStep,
+    Statement,
+    StatementState,
+)
 from portal.models import (
     SUBSCRIPTION_PENDING_DAYS,
     SUBSCRIPTION_QUERY_MAX_LENGTH,
@@ -91,6 +100,7 @@ class Target:
     case: Case | None = None
     query: str = ""
     consultation: Consultation | None = None
+    initiative: Initiative | None = None
 
     @property
     def name(self) -> str:
@@ -98,6 +108,10 @@ class Target:
             return _("Consultation: %(title)s") % {"title": self.consultation.title}
         if self.kind == SubscriptionKind.CONSULTATIONS:
             return _("All new consultations")
+        if self.initiative is not None:
+            return _("Initiative “%(title)s”") % {"title": self.initiative.title}
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return _("New initiatives")
         if self.body is not None:
             return self.body.name
         if self.case is not None:
@@ -111,6 +125,10 @@ class Target:
             return self.consultation.get_absolute_url()
         if self.kind == SubscriptionKind.CONSULTATIONS:
             return reverse("forums:consultation_list")
+        if self.initiative is not None:
+            return self.initiative.get_absolute_url()
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return reverse("forums:initiative_list")
         if self.body is not None:
             return self.body.get_absolute_url()
         if self.case is not None:
@@ -124,6 +142,10 @@ class Target:
             return urlencode({"kuuleminen": self.consultation.pk})
         if self.kind == SubscriptionKind.CONSULTATIONS:
             return urlencode({"kuulemiset": "kaikki"})
+        if self.initiative is not None:
+            return urlencode({"aloite": self.initiative.pk})
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return urlencode({"aloitteet": 1})
         if self.body is not None:
             return urlencode({"toimielin": self.body.slug})
         if self.case is not None:
@@ -135,6 +157,10 @@ class Target:
             return {"kind": SubscriptionKind.CONSULTATION, "consultation": self.consultation}
         if self.kind == SubscriptionKind.CONSULTATIONS:
             return {"kind": SubscriptionKind.CONSULTATIONS}
+        if self.initiative is not None:
+            return {"kind": SubscriptionKind.INITIATIVE, "initiative": self.initiative}
+        if self.kind == SubscriptionKind.INITIATIVES:
+            return {"kind": SubscriptionKind.INITIATIVES}
         if self.body is not None:
             return {"kind": SubscriptionKind.BODY, "body": self.body}
         if self.case is not None:
@@ -149,6 +175,7 @@ class Target:
             case=subscription.case,
             query=subscription.query,
             consultation=subscription.consultation,
+            initiative=subscription.initiative,
         )
 
 
@@ -243,6 +270,23 @@ def target_from_params(params: Mapping[str, str]) -> Target:
         return Target(kind=SubscriptionKind.CONSULTATION, consultation=consultation)
     if params.get("kuulemiset") == "kaikki":
         return Target(kind=SubscriptionKind.CONSULTATIONS)
+    initiative_id = params.get("aloite", "")
+    if initiative_id:
+        valid = initiative_id.isdigit() and len(initiative_id) <= 18
+        initiative = (
+            Initiative.objects.public().filter(pk=int(initiative_id)).first() if valid else None
+        )
+        if initiative is None:
+            raise TargetNotFound(initiative_id)
+        if initiative.state == InitiativeState.CLOSED:
+            raise ValidationError(
+                _("The initiative “%(title)s” is closed: it has no steps to come.")
+                % {"title": initiative.title},
+                code="ended",
+            )
+        return Target(kind=SubscriptionKind.INITIATIVE, initiative=initiative)
+    if "aloitteet" in params:
+        return Target(kind=SubscriptionKind.INITIATIVES)
     raise TargetNotFound("")
 
 
@@ -313,7 +357,9 @@ def subscription_request(
 
 def _send_confirmation(pk: int) -> None:
     subscription = (
-        Subscription.objects.select_related("body", "case", "consultation").filter(pk=pk).first()
+        Subscription.objects.select_related("body", "case", "consultation", "initiative")
+        .filter(pk=pk)
+        .first()
     )
     if subscription is None:
         return
@@ -755,6 +801,72 @@ class _ConsultationNews:
         ]
 
 
+class _InitiativeNews:
+    """New steps of the followed initiatives and newly received initiatives, in two queries."""
+
+    def __init__(self, subscriptions: list[Subscription], until: datetime) -> None:
+        self.until = until
+        since = min(s.window_start for s in subscriptions if s.window_start)
+        followed = {s.initiative_id for s in subscriptions if s.initiative_id}
+        self.steps = (
+            list(
+                InitiativeStep.objects.filter(
+                    initiative_id__in=followed, at__gt=since, at__lte=until
+                )
+                .select_related("initiative")
+                .order_by("at", "pk")
+            )
+            if followed
+            else []
+        )
+        self.new = (
+            list(
+                Initiative.objects.public()
+                .filter(received_at__gt=since, received_at__lte=until)
+                .select_related("addressed_to")
+                .order_by("received_at")
+            )
+            if any(s.kind == SubscriptionKind.INITIATIVES for s in subscriptions)
+            else []
+        )
+
+    def groups(self, subscription: Subscription) -> list[tuple[str, list[DigestEntry]]]:
+        since = subscription.window_start
+        assert since is not None
+        if subscription.kind == SubscriptionKind.INITIATIVES:
+            return [
+                (
+                    _("New initiatives"),
+                    [
+                        DigestEntry(
+                            title=i.title,
+                            url=_absolute(i.get_absolute_url()),
+                            when=i.received_at,
+                            note=f"{i.get_kind_display()} · {i.addressed_to.name}",
+                        )
+                        for i in self.new
+                        if _in_window(i.received_at, since, self.until)
+                    ],
+                )
+            ]
+        return [
+            (
+                _("New steps"),
+                [
+                    DigestEntry(
+                        title=str(step.get_state_display()),
+                        url=_absolute(step.initiative.get_absolute_url()),
+                        when=step.at,
+                        note=step.note,
+                    )
+                    for step in self.steps
+                    if step.initiative_id == subscription.initiative_id
+                    and _in_window(step.at, since, self.until)
+                ],
+            )
+        ]
+
+
 def _search_groups(
     subscription: Subscription, until: datetime
 ) -> tuple[list[tuple[str, list[DigestEntry]]], bool]:
@@ -793,6 +905,10 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
     hearing_news = (
         _ConsultationNews(hearing_subscriptions, until) if hearing_subscriptions else None
     )
+    initiative_subscriptions = by_kind["initiative"] + by_kind["initiatives"]
+    initiative_news = (
+        _InitiativeNews(initiative_subscriptions, until) if initiative_subscriptions else None
+    )
     sections = []
     for subscription in subscriptions:
         target = Target.of(subscription)
@@ -809,6 +925,11 @@ def _sections(subscriptions: list[Subscription], until: datetime) -> list[Digest
                 section.groups = case_news.groups(subscription)
             elif subscription.kind in hearing_kinds and hearing_news:
                 section.groups = hearing_news.groups(subscription)
+            elif initiative_news and subscription.kind in (
+                SubscriptionKind.INITIATIVE,
+                SubscriptionKind.INITIATIVES,
+            ):
+                section.groups = initiative_news.groups(subscription)
             elif subscription.kind == SubscriptionKind.SEARCH:
                 section.groups, cut = _search_groups(subscription, until)
                 # The rest are on the search page, newest first.
@@ -876,7 +997,7 @@ def digest_send(*, now: datetime | None = None) -> int:
     today = timezone.localdate(now)
     by_email: dict[str, list[Subscription]] = defaultdict(list)
     for subscription in Subscription.objects.active().select_related(
-        "body", "case", "consultation"
+        "body", "case", "consultation", "initiative"
     ):
         by_email[subscription.email].append(subscription)
     due = [s for subs in by_email.values() if not _mailed_today(subs, today) for s in subs]

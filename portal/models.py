@@ -53,6 +53,8 @@ class SubscriptionKind(models.TextChoices):
     SEARCH = "search", _("saved search")
     CONSULTATION = "hearing", _("consultation")
     CONSULTATIONS = "hearings", _("all new consultations")
+    INITIATIVE = "initiative", _("initiative")
+    INITIATIVES = "initiatives", _("new initiatives")
 
 
 class SubscriptionState(models.TextChoices):
@@ -82,7 +84,8 @@ def new_subscription_token() -> str:
 
 
 class Subscription(models.Model):
-    """An e-mail alert: a daily digest of what is new in a body, a case or a saved search.
+    """An e-mail alert: a daily digest of what is new in a body, a case, a saved search, a
+    consultation or an initiative, or of new consultations or initiatives.
 
     One row per address and target, pending until the address owner confirms it
     (double opt-in). The token authorises both the confirmation and the unsubscribe
@@ -91,7 +94,7 @@ class Subscription(models.Model):
     """
 
     email = models.EmailField(_("e-mail address"))
-    kind = models.CharField(_("follows"), max_length=10, choices=SubscriptionKind.choices)
+    kind = models.CharField(_("follows"), max_length=12, choices=SubscriptionKind.choices)
     body = models.ForeignKey(
         "councils.Body",
         verbose_name=_("body"),
@@ -114,6 +117,14 @@ class Subscription(models.Model):
     consultation = models.ForeignKey(
         "forums.Consultation",
         verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    initiative = models.ForeignKey(
+        "forums.Initiative",
+        verbose_name=_("initiative"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -149,6 +160,7 @@ class Subscription(models.Model):
                         body__isnull=False,
                         case__isnull=True,
                         consultation__isnull=True,
+                        initiative__isnull=True,
                         query="",
                     )
                     | Q(
@@ -156,6 +168,7 @@ class Subscription(models.Model):
                         body__isnull=True,
                         case__isnull=False,
                         consultation__isnull=True,
+                        initiative__isnull=True,
                         query="",
                     )
                     | Q(
@@ -163,12 +176,14 @@ class Subscription(models.Model):
                         body__isnull=True,
                         case__isnull=True,
                         consultation__isnull=True,
+                        initiative__isnull=True,
                     )
                     | Q(
                         kind=SubscriptionKind.CONSULTATION,
                         body__isnull=True,
                         case__isnull=True,
                         consultation__isnull=False,
+                        initiative__isnull=True,
                         query="",
                     )
                     | Q(
@@ -176,6 +191,23 @@ class Subscription(models.Model):
                         body__isnull=True,
                         case__isnull=True,
                         consultation__isnull=True,
+                        initiative__isnull=True,
+                        query="",
+                    )
+                    | Q(
+                        kind=SubscriptionKind.INITIATIVE,
+                        body__isnull=True,
+                        case__isnull=True,
+                        consultation__isnull=True,
+                        initiative__isnull=False,
+                        query="",
+                    )
+                    | Q(
+                        kind=SubscriptionKind.INITIATIVES,
+                        body__isnull=True,
+                        case__isnull=True,
+                        consultation__isnull=True,
+                        initiative__isnull=True,
                         query="",
                     )
                 ),
@@ -205,6 +237,16 @@ class Subscription(models.Model):
                 fields=["email"],
                 condition=Q(kind=SubscriptionKind.CONSULTATIONS),
                 name="subscription_unique_all_consultations_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "initiative"],
+                condition=Q(kind=SubscriptionKind.INITIATIVE),
+                name="subscription_unique_initiative_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(kind=SubscriptionKind.INITIATIVES),
+                name="subscription_unique_new_initiatives_per_email",
             ),
             in_choices("kind", SubscriptionKind.choices),
             in_choices("state", SubscriptionState.choices),

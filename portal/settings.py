@@ -245,6 +245,21 @@ SEARCH_VOIKKO = envbool("SEARCH_VOIKKO", True)
 # load_demo renders the demo's PDFs (a minute or two); the test suite turns it off.
 DEMO_DOCUMENTS = envbool("DEMO_DOCUMENTS", True)
 
+# --- Initiatives (forums/initiatives.py) ------------------------------------------------
+
+# A council member's initiative is answered within this many months of its arrival: the
+# council's rules of procedure set it (the seed documents do not state it; six months is
+# the common rule of Finnish councils' rules of procedure).
+COUNCIL_INITIATIVE_ANSWER_MONTHS = envint("COUNCIL_INITIATIVE_ANSWER_MONTHS", 6)
+# How initiators and supporters are identified (forums/identity.py): "demo" (they state
+# their eligibility themselves) or "suomifi" (strong identification; needs the SUOMIFI_*
+# settings and a SAML integration, see the adapter).
+INITIATIVE_IDENTITY = envstr("INITIATIVE_IDENTITY", "demo")
+SUOMIFI_ENTITY_ID = envstr("SUOMIFI_ENTITY_ID")
+SUOMIFI_METADATA_URL = envstr("SUOMIFI_METADATA_URL")
+SUOMIFI_CERTIFICATE = envstr("SUOMIFI_CERTIFICATE")
+SUOMIFI_PRIVATE_KEY = envstr("SUOMIFI_PRIVATE_KEY")
+
 # --- Static and uploaded files ----------------------------------------------------------
 
 STATIC_URL = "/static/"

@@ -31,7 +31,7 @@ def _get_subscription(token: str) -> Subscription | None:
     if len(token) > 64:
         return None
     subscription = (
-        Subscription.objects.select_related("body", "case", "consultation")
+        Subscription.objects.select_related("body", "case", "consultation", "initiative")
         .filter(token=token)
         .first()
     )

@@ -22,7 +22,7 @@ from councils.extensions import ItemPanel
 from councils.models import AgendaItem, MeetingState
 from councils.staff.common import answer, item_for
 from portal.lib.htmx import HtmxHttpRequest
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 from strategy import services
 from strategy.forms import GoalLinkForm
 from strategy.models import Goal, GoalLink, Strategy

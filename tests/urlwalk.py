@@ -309,6 +309,53 @@ class World:
         )
         with patch.object(documents, "render_pdf", lambda document: tiny_pdf()):
             self.consultation_report = documents.document_render(self.consultation_report.pk)
+        # Initiatives: one received (addressed to the board, so its clerk handles it), one
+        # waiting for its sender's confirmation, a pending support, the registry and a
+        # yearly report rendered.
+        from forums import initiatives as initiative_services
+        from forums.identity import Identity
+        from forums.models import IdentifiedBy, InitiativeReport
+        from forums.participation import opt_in_token
+        from forums.rules import REGISTRY
+        from tests.forums.initiative_helpers import data as initiative_data
+
+        self.registry = f.UserFactory(username="kirjaamo")
+        self.registry.groups.add(Group.objects.get(name=REGISTRY))
+        identity = Identity(
+            name="Aino", municipality="lahti", identified_by=IdentifiedBy.SELF_ASSERTED
+        )
+        pending = initiative_services.initiative_submit(
+            data=initiative_data(self.body, title="Vahvistamaton aloite"),
+            identity=identity,
+            contact_name="Aino",
+            contact_email="aino@example.invalid",
+        )
+        assert pending is not None
+        self.initiative_token = opt_in_token(
+            purpose=initiative_services.SUBMIT_PURPOSE, pk=pending.pk, email=pending.contact_email
+        )
+        submitted = initiative_services.initiative_submit(
+            data=initiative_data(self.body),
+            identity=identity,
+            contact_name="Aino",
+            contact_email="aino2@example.invalid",
+        )
+        assert submitted is not None
+        self.initiative = initiative_services.initiative_confirm(initiative=submitted)
+        supporter = initiative_services.support_request(
+            initiative=self.initiative,
+            identity=identity,
+            email="tukija@example.invalid",
+            publish_name=True,
+        )
+        assert supporter is not None
+        self.support_token = opt_in_token(
+            purpose=initiative_services.SUPPORT_PURPOSE, pk=supporter.pk, email=supporter.email
+        )
+        queued = initiative_services.initiative_report_queue(year=today.year)
+        with patch.object(documents, "render_pdf", lambda document: tiny_pdf()):
+            self.initiative_report = documents.document_render(queued.pk)
+        assert isinstance(self.initiative_report.owner, InitiativeReport)
 
 
 # Which object each URL shows: route name -> the path parameters, from the world.
@@ -423,6 +470,21 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "forums_staff:answers_csv": lambda w: {"pk": w.consultation.pk},
     "forums_staff:report_queue": lambda w: {"pk": w.consultation.pk},
     "forums_staff:report_file": lambda w: {"pk": w.consultation_report.pk},
+    "forums:initiative_detail": lambda w: {"pk": w.initiative.pk},
+    "forums:initiative_confirm": lambda w: {"token": w.initiative_token},
+    "forums:support_confirm": lambda w: {"token": w.support_token},
+    "forums:support": lambda w: {"pk": w.initiative.pk},
+    "forums:support_sent": lambda w: {"pk": w.initiative.pk},
+    "forums:initiative_rss": lambda w: {"pk": w.initiative.pk},
+    "forums:initiative_atom": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative_register": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative_route": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative_hearing": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative_answer": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative_close": lambda w: {"pk": w.initiative.pk},
+    "forums_staff:initiative_report_file": lambda w: {"pk": w.initiative_report.pk},
+    "forums_staff:initiative_report_attach": lambda w: {"pk": w.initiative_report.pk},
 }
 
 

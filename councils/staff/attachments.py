@@ -25,7 +25,7 @@ from councils.staff.common import answer, item_for
 from councils.staff.forms import ItemForm
 from councils.staff.items import editor_context
 from portal.lib.htmx import HtmxHttpRequest
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 
 
 class AttachmentForm(forms.Form):

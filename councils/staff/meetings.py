@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from councils import rules, services
+from councils import extensions, rules, services
 from councils.models import (
     AgendaItem,
     Body,
@@ -34,7 +34,7 @@ from councils.staff.forms import (
 )
 from councils.staff.home import minutes_to_check
 from portal.lib.htmx import HtmxHttpRequest
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 
 
 @login_required
@@ -92,6 +92,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         request,
         "councils/staff/dashboard.html",
         {
+            "panels": extensions.dashboard_panels_for(user),
             "failed_documents": failed_documents,
             "bodies": bodies,
             "upcoming": upcoming,

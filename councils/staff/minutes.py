@@ -16,8 +16,8 @@ from councils.record import record_for, record_prefetches
 from councils.staff.common import answer, item_for, meeting_for
 from councils.staff.forms import CorrectionForm, MinutesForm
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.once import once_per_form
 from portal.lib.sanitize import html_to_editable
-from portal.once import once_per_form
 
 
 @login_required

@@ -14,7 +14,7 @@ from councils.models import Office
 from councils.staff.common import answer
 from councils.staff.forms import OfficialDecisionForm
 from portal.lib.htmx import HtmxHttpRequest
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 
 
 def may_publish_official_decisions(user: AbstractBaseUser | AnonymousUser) -> bool:

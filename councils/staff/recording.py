@@ -43,8 +43,8 @@ from councils.staff.forms import (
     VoteForm,
 )
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.once import once_per_form
 from portal.lib.sanitize import html_to_editable
-from portal.once import once_per_form
 
 MEMBERSHIP_TO_ATTENDANCE: dict[str, str] = {
     MembershipRole.CHAIR: AttendanceRole.CHAIR,

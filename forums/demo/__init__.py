@@ -12,6 +12,8 @@
 - users.json: the organisations coordinator and a forum secretary;
 - consultations.json: the hearings of 2022 that the seeds tell of, one consultation
   running now and one closed open consultation with comments (forums/demo/consultations.py).
+- initiatives.json: six initiatives, one in each state, with their supporters
+  (loaded by forums/demo/initiatives.py).
 
 `load()` runs after the councils and strategy demos (it links to their bodies, people,
 decisions and goals). Every row is looked up by its natural key and only missing rows
@@ -541,11 +543,16 @@ def _load() -> _Load:
 def load(*, stdout: _Writer | None = None) -> None:
     """Load the demo content of participation; a second run creates nothing."""
     result = _load()
+    from forums.demo import initiatives
+
+    initiatives_created, initiatives_total = initiatives.load()
+    result.created += initiatives_created
     if stdout is not None:
         stdout.write(
             f"Participation: {Organisation.objects.public().count()} organisations, "
             f"{Forum.objects.count()} forums, "
             f"{Meeting.objects.filter(body__forum__isnull=False).count()} forum meetings, "
-            f"{Consultation.objects.count()} consultations "
+            f"{Consultation.objects.count()} consultations, "
+            f"{initiatives_total} initiatives "
             f"({result.created} rows created now)."
         )

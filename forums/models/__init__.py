@@ -31,6 +31,21 @@ from forums.models.cooperation import (
     ForumTopic,
     Signatory,
 )
+from forums.models.initiatives import (
+    BASES_OF_KIND,
+    PUBLIC_KINDS,
+    PUBLIC_STATES,
+    SUPPORTABLE_STATES,
+    IdentifiedBy,
+    Initiative,
+    InitiativeKind,
+    InitiativeReport,
+    InitiativeState,
+    InitiativeStep,
+    MembershipBasis,
+    Municipality,
+    Supporter,
+)
 from forums.models.organisations import (
     REGISTRATION_PENDING_DAYS,
     SELF_REGISTERING_KINDS,
@@ -46,9 +61,13 @@ from forums.models.organisations import (
 )
 
 __all__ = [
+    "BASES_OF_KIND",
     "FOUR_LEVELS",
+    "PUBLIC_KINDS",
+    "PUBLIC_STATES",
     "REGISTRATION_PENDING_DAYS",
     "SELF_REGISTERING_KINDS",
+    "SUPPORTABLE_STATES",
     "ActivityField",
     "AgreementGoal",
     "AgreementRule",
@@ -65,7 +84,15 @@ __all__ = [
     "FollowUpAssessment",
     "Forum",
     "ForumTopic",
+    "IdentifiedBy",
+    "Initiative",
+    "InitiativeKind",
+    "InitiativeReport",
+    "InitiativeState",
+    "InitiativeStep",
     "Invitation",
+    "MembershipBasis",
+    "Municipality",
     "Organisation",
     "OrganisationField",
     "OrganisationKind",
@@ -82,4 +109,5 @@ __all__ = [
     "StatementRevision",
     "StatementState",
     "StatementVisibility",
+    "Supporter",
 ]

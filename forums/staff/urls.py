@@ -1,5 +1,6 @@
 """Staff URLs of participation, under /hallinta/ (namespace forums_staff): the organisations
-coordinator's under jarjestot/, the chairs' forum's follow-up under yhteistyo/.
+coordinator's under jarjestot/, the chairs' forum's follow-up under yhteistyo/, and the
+initiatives' steps and yearly report under aloitteet/.
 
 Every one refuses an anonymous user (sign-in page) and a user without the role: the
 organisations coordinator's pages answer 403, the follow-up 404 to a clerk of another body.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from forums.staff import consultations, views
+from forums.staff import consultations, initiatives, views
 
 app_name = "forums_staff"
 urlpatterns = [
@@ -66,4 +67,26 @@ urlpatterns = [
     path("kuulemiset/<int:pk>/vastaukset.csv", consultations.answers_csv, name="answers_csv"),
     path("kuulemiset/<int:pk>/raportti/", consultations.report_queue, name="report_queue"),
     path("kuulemiset/raportit/<int:pk>/", consultations.report_file, name="report_file"),
+    # Initiatives: the registry's, the coordinator's and the bodies' clerks' work.
+    path("aloitteet/", initiatives.initiative_queue, name="initiative_queue"),
+    path("aloitteet/uusi/", initiatives.initiative_record_new, name="initiative_record_new"),
+    path("aloitteet/vuosiraportti/", initiatives.initiative_report, name="initiative_report"),
+    path(
+        "aloitteet/vuosiraportti/<int:pk>/",
+        initiatives.initiative_report_file,
+        name="initiative_report_file",
+    ),
+    path(
+        "aloitteet/vuosiraportti/<int:pk>/liita/",
+        initiatives.initiative_report_attach,
+        name="initiative_report_attach",
+    ),
+    path("aloitteet/<int:pk>/", initiatives.initiative_manage, name="initiative"),
+    path("aloitteet/<int:pk>/kirjaa/", initiatives.initiative_register, name="initiative_register"),
+    path("aloitteet/<int:pk>/ohjaa/", initiatives.initiative_route, name="initiative_route"),
+    path(
+        "aloitteet/<int:pk>/kuuleminen/", initiatives.initiative_hearing, name="initiative_hearing"
+    ),
+    path("aloitteet/<int:pk>/vastaus/", initiatives.initiative_answer, name="initiative_answer"),
+    path("aloitteet/<int:pk>/sulje/", initiatives.initiative_close, name="initiative_close"),
 ]

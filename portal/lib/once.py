@@ -1,4 +1,4 @@
-"""One submission per form (portal/once.py) for apps that may import only portal/lib.
+"""One submission per form (portal/once.py) for the apps, which may import only portal/lib.
 
 portal/once.py keeps its tokens in a portal model, so an app cannot import it (DESIGN.md:
 apps import nothing of portal but portal/lib). This decorator stands in for it and hands

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from councils.models import AgendaItem, Document, DocumentKind, DocumentState, MeetingState
 from councils.services import RuleViolation
 from portal.lib.htmx import HtmxHttpRequest
-from portal.once import once_per_form
+from portal.lib.once import once_per_form
 from strategy import services
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, StatusUpdate
 from strategy.staff import csv_import

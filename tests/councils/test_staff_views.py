@@ -395,6 +395,7 @@ ROLES = [
     "strategist",  # the strategy team
     "coordinator",  # the organisations coordinator (group Järjestökoordinaattorit)
     "forum_secretary",  # the clerk of the chairs' forum
+    "registry",  # the registry (group Kirjaamo): registers and routes initiatives
     "clerk",  # the board's clerk
     "admin",
 ]
@@ -406,6 +407,10 @@ COORDINATOR = {"coordinator", "admin"}
 FORUM_CLERKS = {"forum_secretary", "admin"}
 CONSULTATION_OPENERS = {"coordinator", "clerk", "other_clerk", "forum_secretary", "admin"}
 CONSULTATION_MANAGERS = {"coordinator", "clerk", "admin"}
+# Initiatives: the registry and the coordinator work on all, a clerk on their body's.
+INITIATIVE_HANDLERS = {"registry", "coordinator", "clerk", "admin"}
+ANY_CLERK = {"clerk", "other_clerk", "forum_secretary"}
+INITIATIVE_REGISTRY = {"registry", "coordinator", "admin"}
 
 MATRIX: dict[str, tuple[str, set[str]]] = {
     "staff:dashboard": ("GET", SIGNED_IN),
@@ -486,12 +491,30 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
     "forums_staff:answers_csv": ("GET", CONSULTATION_MANAGERS),
     "forums_staff:report_queue": ("POST", CONSULTATION_MANAGERS),
     "forums_staff:report_file": ("GET", CONSULTATION_MANAGERS),
+    "forums_staff:initiative_queue": ("GET", INITIATIVE_REGISTRY | ANY_CLERK),
+    "forums_staff:initiative_record_new": ("GET", INITIATIVE_REGISTRY),
+    "forums_staff:initiative_report": ("GET", INITIATIVE_REGISTRY),
+    "forums_staff:initiative_report_file": ("GET", INITIATIVE_REGISTRY),
+    "forums_staff:initiative_report_attach": ("POST", INITIATIVE_REGISTRY),
+    "forums_staff:initiative": ("GET", INITIATIVE_HANDLERS),
+    "forums_staff:initiative_register": ("POST", INITIATIVE_HANDLERS),
+    "forums_staff:initiative_route": ("POST", INITIATIVE_HANDLERS),
+    "forums_staff:initiative_hearing": ("POST", INITIATIVE_HANDLERS),
+    "forums_staff:initiative_answer": ("POST", INITIATIVE_HANDLERS),
+    "forums_staff:initiative_close": ("POST", INITIATIVE_HANDLERS),
 }
 # A missing permission answers 403; a body's page for someone who is not its clerk, 404.
 PERMISSION_NAMESPACES = {"strategy_staff", "forums_staff"}
-BODY_SCOPED = {"forums_staff:follow_up"} | {
-    name for name, (_method, allowed) in MATRIX.items() if allowed is CONSULTATION_MANAGERS
-}
+BODY_SCOPED = {
+    "forums_staff:follow_up",
+    # An initiative outside the user's bodies is not found (manageable_by).
+    "forums_staff:initiative",
+    "forums_staff:initiative_register",
+    "forums_staff:initiative_route",
+    "forums_staff:initiative_hearing",
+    "forums_staff:initiative_answer",
+    "forums_staff:initiative_close",
+} | {name for name, (_method, allowed) in MATRIX.items() if allowed is CONSULTATION_MANAGERS}
 STAFF_ROUTES = [route for route in routes() if route.is_staff]
 
 

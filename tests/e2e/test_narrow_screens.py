@@ -16,7 +16,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from councils.models import Attendance, Meeting, MeetingState, OfficialDecision, Vote
-from forums.models import Consultation
+from forums.models import Consultation, Initiative
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, Strategy
 
 WIDTH = 320
@@ -70,9 +70,18 @@ def _public_pages() -> dict[str, str]:
         "closed consultation": _consultation("closed").get_absolute_url(),
         "statement by personal link": "/kuulemiset/lausunto/demo-asikkalan-kylat/",
         "following a consultation": f"/seuraa/?kuuleminen={_consultation('running').pk}",
+        "initiatives": "/aloitteet/",
+        "initiative with supporters": _initiative("routed").get_absolute_url(),
+        "answered initiative": _initiative("answered").get_absolute_url(),
+        "new initiative": "/aloitteet/uusi/",
+        "following an initiative": f"/seuraa/?aloite={_initiative('routed').pk}",
         "sign-in": "/kirjaudu/",
         "Swedish front page": "/sv/",
     }
+
+
+def _initiative(state: str) -> Initiative:
+    return Initiative.objects.filter(state=state).order_by("pk").first()  # type: ignore[return-value]
 
 
 def _staff_pages() -> dict[str, str]:
@@ -106,6 +115,11 @@ def _staff_pages() -> dict[str, str]:
         "consultation": f"/hallinta/kuulemiset/{_consultation('running').pk}/",
         "moderation": f"/hallinta/kuulemiset/{_consultation('running').pk}/moderointi/",
         "summary of the answers": f"/hallinta/kuulemiset/{_consultation('closed').pk}/yhteenveto/",
+        "initiatives queue": "/hallinta/aloitteet/",
+        "initiative to register": f"/hallinta/aloitteet/{_initiative('received').pk}/",
+        "initiative to answer": f"/hallinta/aloitteet/{_initiative('hearing').pk}/",
+        "record an initiative": "/hallinta/aloitteet/uusi/",
+        "yearly report of initiatives": "/hallinta/aloitteet/vuosiraportti/",
     }
 
 

@@ -178,3 +178,35 @@ def test_the_demo_pages_answer(demo, client):
         "/strategia/hyvinvointialuestrategia-2023-2025/tavoitteet/3/",
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_six_initiatives_one_in_each_state_linked_to_the_demos_agenda_items(demo):
+    from forums.models import Initiative, InitiativeState, Supporter
+
+    assert "6 initiatives" in demo and "'kirjaamo'" in demo
+    initiatives = list(Initiative.objects.public().select_related("made_at__meeting__body"))
+    assert sorted(i.state for i in initiatives) == sorted(
+        state for state in InitiativeState if state != InitiativeState.UNCONFIRMED
+    )
+    made_at = {i.made_at.title: i.made_at.meeting.body.slug for i in initiatives if i.made_at}
+    assert made_at == {
+        "Aloite asioinnista ilman älypuhelinta": "vanhusneuvosto",
+        "Aloite selkokielisestä asioinnista": "vammaisneuvosto",
+        "Aloite nuorten chat-palvelusta iltaisin": "nuorisovaltuusto",
+        "Ilmoitusasiat ja valtuustoaloitteet": "aluevaltuusto",
+    }
+    closed = Initiative.objects.get(state=InitiativeState.CLOSED)
+    assert closed.answer_item is not None
+    assert closed.answer_item.title.startswith("Vastaus valtuustoaloitteeseen saattohoito")
+    assert closed.contact_email == ""  # removed after closing, as the schedule says
+    supporters = Supporter.objects.confirmed()
+    assert supporters.filter(publish_name=True).exists()
+    assert supporters.filter(publish_name=False).exists()
+    # Every step is dated in order, and the overdue one shows on the dashboard.
+    for initiative in initiatives:
+        steps = list(initiative.steps.values_list("at", flat=True))
+        assert steps == sorted(steps) and len(steps) >= 1
+    assert any(i.acknowledgement_overdue(date(2026, 11, 30)) for i in initiatives)
+    assert rules.REGISTRY in get_user_model().objects.get(username="kirjaamo").groups.values_list(
+        "name", flat=True
+    )

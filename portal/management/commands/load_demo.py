@@ -72,6 +72,7 @@ class Command(BaseCommand):
             + f"\nThe board's clerk signs in as 'sihteeri', the minutes checkers as 'tarkastaja1'"
             f" and 'tarkastaja2', a chair (the strategy dashboard) as 'puheenjohtaja' and the"
             f" strategy team as 'strategia', the organisations coordinator as"
-            f" 'jarjestokoordinaattori' and a forum secretary as 'foorumisihteeri', all with the"
+            f" 'jarjestokoordinaattori', a forum secretary as 'foorumisihteeri' and the registry"
+            f" (initiatives) as 'kirjaamo', all with the"
             f" password {DEMO_PASSWORD!r}."
         )
