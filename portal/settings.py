@@ -64,8 +64,11 @@ MIDDLEWARE = [
     "portal.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Anonymous GETs: 304s and the shared page cache, before the session or any view.
+    "portal.public_cache.PublicCacheMiddleware",
+    # Django's two, minus Vary: Cookie / Accept-Language on anonymous, addressed pages.
+    "portal.middleware.SessionMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,6 +131,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages (portal/public_cache.py): how long the page cache keeps one (0: off),
+# and how long a browser, the reverse proxy or a CDN may hold it before asking again.
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 600)
+PUBLIC_MAX_AGE = envint("PUBLIC_MAX_AGE", 30)
+PUBLIC_STALE_WHILE_REVALIDATE = envint("PUBLIC_STALE_WHILE_REVALIDATE", 60)
 
 # Celery reads the CELERY_* names below (see portal/celery.py). Without Redis every task
 # runs eagerly in the web process, so the demo needs no broker.
