@@ -54,6 +54,7 @@ from councils.models import (
 from councils.models.meetings import public_record_q
 from councils.record import record_for, record_prefetch, record_presence
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.sendfile import send_file
 
 PAGE_SIZE = 25
 RECENT = 5  # decisions shown first on a body's page
@@ -597,7 +598,7 @@ def item_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @require_GET
-def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """An attachment's PDF. Public ones of public items once the agenda is out; clerks any.
 
     Files are never served from MEDIA_URL directly, so a confidential attachment cannot be
@@ -611,20 +612,19 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     if not attachment.file:
         raise Http404("no file")
     try:
-        handle = attachment.file.open("rb")
+        response = send_file(
+            attachment.file,
+            content_type="application/pdf",
+            filename=f"{slugify(attachment.title) or 'liite'}.pdf",
+        )
     except FileNotFoundError:
         raise Http404("file missing") from None
-    response = FileResponse(
-        handle,
-        content_type="application/pdf",
-        filename=f"{slugify(attachment.title) or 'liite'}.pdf",
-    )
     response["Cache-Control"] = "private, max-age=0" if not public else "public, max-age=3600"
     return response
 
 
 @require_GET
-def document_file(request: HttpRequest, pk: int) -> FileResponse:
+def document_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """A rendered PDF. Residents get public copies of what is public; clerks get any."""
     document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
     meeting = document.meeting
@@ -637,10 +637,11 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     if not (visible or clerk) or document.state != DocumentState.READY or not document.file:
         raise Http404("no such document")
     try:
-        handle = document.file.open("rb")
+        response = send_file(
+            document.file, content_type="application/pdf", filename=document.filename
+        )
     except FileNotFoundError:
         raise Http404("file missing") from None
-    response = FileResponse(handle, content_type="application/pdf", filename=document.filename)
     response["Cache-Control"] = "public, max-age=86400" if visible else "private, max-age=0"
     return response
 

@@ -105,7 +105,9 @@ def not_modified(request: HttpRequest, key: PageKey) -> str | None:
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match:
         current = (key.etag(HOUR), key.etag(DAY))
-        return next((tag for tag in parse_etags(if_none_match) if tag in current), None)
+        # Weak comparison (RFC 9110, 13.1.2): nginx weakens the tag when it compresses.
+        sent = (tag.removeprefix("W/") for tag in parse_etags(if_none_match))
+        return next((tag for tag in sent if tag in current), None)
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     modified = key.last_modified(HOUR)  # the later of the two periods' dates
     if since is not None and modified is not None and since >= int(modified):
@@ -114,12 +116,14 @@ def not_modified(request: HttpRequest, key: PageKey) -> str | None:
 
 
 def _shareable(response: HttpResponseBase) -> None:
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PUBLIC_MAX_AGE,
-        stale_while_revalidate=settings.PUBLIC_STALE_WHILE_REVALIDATE,
-    )
+    # A view that chose its own lifetime (a PDF: an hour) keeps it.
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PUBLIC_MAX_AGE,
+            stale_while_revalidate=settings.PUBLIC_STALE_WHILE_REVALIDATE,
+        )
     patch_vary_headers(response, ["HX-Request"])
 
 

@@ -260,6 +260,10 @@ ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Behind nginx (deploy/nginx.conf): protected files are sent by nginx from this internal
+# location after Django's permission check (X-Accel-Redirect), not streamed by gunicorn.
+SENDFILE_X_ACCEL = envbool("SENDFILE_X_ACCEL", False)
+SENDFILE_PREFIX = envstr("SENDFILE_PREFIX", "/_protected/")
 # Hashed names need `collectstatic` first: on in production, off in the demo and the
 # tests, which serve files straight from static/.
 STATIC_MANIFEST = envbool("STATIC_MANIFEST", not DEBUG)

@@ -260,3 +260,23 @@ def test_a_page_with_a_flash_message_is_not_served_from_the_cache():
     visitor = Client()
     visitor.cookies["messages"] = "waiting"
     assert not _cached(visitor.get("/"))
+
+
+def test_a_tag_weakened_by_the_proxys_compression_still_answers_304(client):
+    tag = client.get("/paatokset/")["ETag"]
+    again = client.get("/paatokset/", HTTP_IF_NONE_MATCH=f"W/{tag}")
+    assert again.status_code == 304
+
+
+def test_the_open_data_api_answers_if_modified_since_too(client):
+    publication_changed()
+    with pytest.MonkeyPatch.context() as patch:
+        import time as time_module
+
+        later = time_module.time() + 2
+        patch.setattr("councils.publication.time.time", lambda: later)
+        first = client.get("/oparl/v1/")
+        assert first.status_code == 200
+        again = client.get("/oparl/v1/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert again.status_code == 304
+        assert again.content == b""
