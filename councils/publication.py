@@ -10,8 +10,9 @@ Saves and deletions of the models of councils, strategy and forums call it alrea
 (`follow_app`, connected in each app's `ready`); a service that writes with
 `QuerySet.update`, raw SQL or `bulk_create` outside such a save must call it itself.
 
-The number lives in the cache (Redis in production), with the time of the last change
-for `Last-Modified`. A cache that lost it starts again from the clock, never from 1.
+The number lives in the `publication` cache (Redis in production, a file shared by the
+machine's processes without Redis), with the time of the last change for
+`Last-Modified`. A cache that lost it starts again from the clock, never from 1.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ import time
 from typing import Any
 
 from django.apps import AppConfig
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.connection import ConnectionProxy
 
+# Redis's default cache in production; a file shared by the processes of one machine
+# when there is no Redis (portal/settings.py): never one process's memory.
+cache = ConnectionProxy(caches, "publication")
 GENERATION_KEY = "search-index-generation"
 CHANGED_AT_KEY = "publication-changed-at"
 

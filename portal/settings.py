@@ -7,6 +7,8 @@ DEBUG is off.
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -116,21 +118,34 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# One installation (and database) per folder: the demo and each test database apart.
+_machine_key = hashlib.sha256(f"{BASE_DIR}|{DATABASE_URL}".encode()).hexdigest()[:12]
 
 # --- Cache, Celery ----------------------------------------------------------------------
 
 REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "raati"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "raati"),
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+    CACHES = {"default": _redis, "publication": _redis}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # The publication generation (councils/publication.py) must be one number for
+        # every process (gunicorn's workers, Celery's), or a process would go on
+        # serving pages another one's publication made stale: a file on this machine.
+        "publication": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": envstr(
+                "PUBLICATION_CACHE_DIR",
+                str(Path(tempfile.gettempdir()) / f"raati-publication-{_machine_key}"),
+            ),
+        },
+    }
 
 # Anonymous pages (portal/public_cache.py): how long the page cache keeps one (0: off),
 # and how long a browser, the reverse proxy or a CDN may hold it before asking again.

@@ -280,3 +280,24 @@ def test_the_open_data_api_answers_if_modified_since_too(client):
         again = client.get("/oparl/v1/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
         assert again.status_code == 304
         assert again.content == b""
+
+
+def test_a_publication_in_another_process_ends_this_ones_cached_pages(client):
+    """gunicorn's workers and Celery's: one generation for all (Redis, or else a file)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    client.get("/paatokset/")
+    assert _cached(client.get("/paatokset/"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from councils.publication import publication_changed; publication_changed()",
+        ],
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert not _cached(client.get("/paatokset/"))
