@@ -398,5 +398,6 @@ def record_prefetch(item: AgendaItem) -> None:
             continue
         # What a prefetch of no rows leaves: the relation's all() answers without a query.
         holder = item.handling if owner else item
-        holder.__dict__.setdefault("_prefetched_objects_cache", {})[related] = model.objects.none()
+        empty = model._default_manager.none()
+        holder.__dict__.setdefault("_prefetched_objects_cache", {})[related] = empty
     prefetch_related_objects([item], *prefetches)

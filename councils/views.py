@@ -96,7 +96,7 @@ class OneScanPaginator(CappedPaginator):
             raise Http404("no such page")
         total = rows[0].total_matches if rows else 0
         self.__dict__["count"] = min(total, self.cap + 1)
-        return self._get_page(rows, number, self)
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
 
 
 class CachedCountPaginator(Paginator):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
 from django.urls.resolvers import LocalePrefixPattern
@@ -197,7 +199,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     Accept-Language. Addresses outside the patterns (the open-data API) keep the mark.
     """
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         response = super().process_response(request, response)
         if response.has_header("Vary") and _language_is_in_the_address(request):
             kept = [
@@ -214,5 +218,5 @@ def _language_is_in_the_address(request: HttpRequest) -> bool:
     if get_language_from_path(request.path_info):
         return True
     # An unprefixed address resolved through i18n_patterns is a Finnish page.
-    tried = getattr(getattr(request, "resolver_match", None), "tried", None)
+    tried: list[list[Any]] = getattr(getattr(request, "resolver_match", None), "tried", None) or []
     return bool(tried) and isinstance(getattr(tried[-1][0], "pattern", None), LocalePrefixPattern)

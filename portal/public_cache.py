@@ -67,7 +67,8 @@ def _period(kind: str, now: datetime) -> tuple[str, datetime]:
 
 
 class PageKey:
-    """What identifies one cached answer: the address, language, htmx flag and generation."""
+    """What identifies one cached answer: the address (with the host), language, htmx flag,
+    generation and hour."""
 
     def __init__(self, request: HttpRequest, generation: int, changed_at: float | None) -> None:
         self.generation = generation
@@ -75,7 +76,8 @@ class PageKey:
         self.now = timezone.localtime()
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         htmx = request.headers.get("HX-Request") == "true"
-        address = f"{language}|{int(htmx)}|{request.get_full_path()}"
+        # The scheme and host too: feeds and calendars hold absolute links.
+        address = f"{language}|{int(htmx)}|{request.build_absolute_uri()}"
         self.digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def cache_key(self) -> str:

@@ -301,3 +301,12 @@ def test_a_publication_in_another_process_ends_this_ones_cached_pages(client):
         cwd=Path(__file__).resolve().parents[2],
     )
     assert not _cached(client.get("/paatokset/"))
+
+
+def test_each_host_name_is_cached_apart_for_its_absolute_links(client):
+    MeetingFactory()
+    first = client.get("/kokoukset.ics", HTTP_HOST="localhost")
+    other = client.get("/kokoukset.ics", HTTP_HOST="127.0.0.1")
+    assert not _cached(other)
+    assert b"http://localhost/" in first.content
+    assert b"http://127.0.0.1/" in other.content
