@@ -46,7 +46,7 @@ Middleware = Callable[[HttpRequest], HttpResponseBase]
 SKIPPED_PREFIXES = ("/health/", "/admin/", *API_PREFIXES)
 # What a kept response may vary on: htmx's flag (ours) and compression (the proxy's).
 ALLOWED_VARY = frozenset({"hx-request", "accept-encoding"})
-# Headers a kept response is stored with; the rest (Date, per-connection ones) are fresh.
+# A larger answer is rendered each time rather than kept in the cache.
 MAX_BODY = 2 * 1024 * 1024
 HOUR, DAY = "h", "d"
 
