@@ -289,9 +289,10 @@ def main() -> None:
         f" {args.seconds:g} s per row\n"
     )
     print(
-        "| response | static twin req/s | uncached req/s | ratio | CPU/req | cached req/s | ratio | CPU/req |"
+        "| response | static twin req/s | CPU/req | uncached req/s | ratio | CPU/req"
+        " | cached req/s | ratio | CPU/req |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for label, path in pages:
         (static_u, static_cpu), (page_u, cpu_u) = uncached[path]
         (static_c, _cpu), (page_c, cpu_c) = cached[path]
