@@ -31,5 +31,5 @@ RUN SECRET_KEY=build-only-not-a-secret-0123456789abcdefghijklmnopqrstuv DEBUG=0 
 
 USER raati
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--timeout", "60"]
+# Preloaded, the garbage collector frozen after start-up (gunicorn.conf.py).
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi:application"]

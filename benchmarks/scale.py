@@ -722,11 +722,11 @@ SELECT CASE WHEN d.decided THEN 'decision' ELSE 'item' END, d.id, NULL, d.case_i
        left(d.title, 300), '§ ' || d.section,
        CASE WHEN d.is_public THEN left({_ITEM_TEXT}, 200000)
             ELSE '' END,
-       '', (d.start AT TIME ZONE 'UTC')::date,
+       '', (d.start AT TIME ZONE 'Europe/Helsinki')::date,
        CASE WHEN d.decided THEN d.outcome ELSE '' END, coalesce(d.diary_number, ''),
        NOT d.is_public,
        CASE WHEN d.state = 'minutes_published' AND d.minutes_at IS NOT NULL
-                 THEN least(d.agenda_published_at, d.minutes_at)
+                 THEN d.minutes_at
             WHEN d.agenda_published_at IS NOT NULL AND d.state <> 'planned'
                  THEN d.agenda_published_at END,
        {_title_length("d.title")}
@@ -758,7 +758,7 @@ ORDER BY o.id
 CASE_ENTRIES = f"""
 INSERT INTO councils_searchentry ({ENTRY_COLUMNS})
 SELECT 'case', NULL, NULL, c.id, NULL, left(c.title, 300), c.diary_number, '', '',
-       (c.created_at AT TIME ZONE 'UTC')::date, '', c.diary_number, false, f.first_seen,
+       (c.created_at AT TIME ZONE 'Europe/Helsinki')::date, '', c.diary_number, false, f.first_seen,
        {_title_length("c.title")}
 FROM councils_case c
 LEFT JOIN (

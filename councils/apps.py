@@ -11,7 +11,8 @@ class CouncilsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from councils import changes, documents, search_index, signals
+        from councils import changes, documents, publication, search_index, signals
+        from councils.models import SearchEntry
 
         for model in search_index.INDEXED_MODELS:
             post_save.connect(
@@ -22,6 +23,10 @@ class CouncilsConfig(AppConfig):
             sender="councils.Attachment",
             dispatch_uid="search-Attachment-delete",
         )
+
+        # Whatever else of councils' is saved may show on a public page (changes moves
+        # the generation for the tracked models itself, the index for its entries).
+        publication.follow_app(self, exclude=(*changes.TRACKED_MODELS, SearchEntry))
 
         # Every change of the public record dates itself and what shows it (modified_at).
         for tracked in changes.TRACKED_MODELS:

@@ -434,6 +434,12 @@ def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
 _CASE_PAGES_LAST = Case(When(kind=EntryKind.CASE, then=Value(1)), default=Value(0))
 
 
+def is_ranked(filters: SearchFilters) -> bool:
+    """Whether `run` ranks its results (words to match, best first), sorting every match."""
+    text = filters.text.strip()
+    return bool(query_words(text)) and not filters.newest_first and not DIARY_NUMBER.match(text)
+
+
 def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
     """One result list over every kind of record, best match (or newest) first."""
     entries = _filtered(filters)

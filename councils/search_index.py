@@ -11,20 +11,18 @@ index (`manage.py rebuild_search_index`).
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from datetime import datetime
 from typing import Any, cast
 
 from django.contrib.postgres.search import SearchVector
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from councils import voikko
+from councils import publication, voikko
 from councils.models import (
     AgendaItem,
     Attachment,
@@ -192,42 +190,10 @@ def _case_fields(case: Case, *, published_at: datetime | None) -> dict[str, Any]
     }
 
 
-GENERATION_KEY = "search-index-generation"
-
-
-def _fresh_generation() -> int:
-    # A cache that lost the number (restarted, flushed) starts again from the clock, never
-    # from 1: an ETag or a cached count of an earlier run can then never match by chance.
-    return time.time_ns() // 1000
-
-
-def generation() -> int:
-    """The publication generation: a number that changes whenever the public record does.
-
-    Every save of the search index and every change that councils/changes.py tracks
-    bumps it. Cached counts of long lists and the open-data API's ETags carry it; a cache
-    that is away gives 0 (callers then count afresh and send no ETag).
-    """
-    try:
-        return int(cache.get_or_set(GENERATION_KEY, _fresh_generation, None) or 0)
-    except Exception:  # Redis away: callers then count afresh
-        return 0
-
-
-def bump_generation() -> None:
-    """Move the publication generation on, now and again when the transaction commits."""
-
-    def bump() -> None:
-        with contextlib.suppress(Exception):
-            try:
-                cache.incr(GENERATION_KEY)
-            except ValueError:  # not set yet
-                cache.set(GENERATION_KEY, _fresh_generation(), None)
-
-    bump()
-    # A count cached by a concurrent request between the write and the commit would
-    # otherwise outlive the change.
-    transaction.on_commit(bump)
+# The publication generation lives in councils/publication.py; these names stay for callers.
+GENERATION_KEY = publication.GENERATION_KEY
+generation = publication.generation
+bump_generation = publication.publication_changed
 
 
 def _write(lookup: dict[str, Any], fields: dict[str, Any]) -> SearchEntry:

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, QuerySet, Window
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -52,8 +52,9 @@ from councils.models import (
     SearchEntry,
 )
 from councils.models.meetings import public_record_q
-from councils.record import record_for, record_prefetches
+from councils.record import record_for, record_prefetch, record_presence
 from portal.lib.htmx import HtmxHttpRequest
+from portal.lib.sendfile import send_file
 
 PAGE_SIZE = 25
 RECENT = 5  # decisions shown first on a body's page
@@ -73,6 +74,29 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self.count > self.cap
+
+
+class OneScanPaginator(CappedPaginator):
+    """Counts and pages a ranked search in one query: each row carries the total.
+
+    Ranking sorts every candidate anyway, so `COUNT(*) OVER ()` costs nothing more, where
+    a separate count scanned the (up to RANKED_CANDIDATES + 1) candidates a second time.
+    Only for ranked results: a newest-first list stops at its page without the count.
+    """
+
+    def page(self, number: Any) -> Page:
+        number = int(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(
+            cast("QuerySet[Any]", self.object_list).annotate(
+                total_matches=Window(expression=Count("pk"))
+            )[bottom : bottom + self.per_page]
+        )
+        if not rows and number > 1:
+            raise Http404("no such page")
+        total = rows[0].total_matches if rows else 0
+        self.__dict__["count"] = min(total, self.cap + 1)
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
 
 
 class CachedCountPaginator(Paginator):
@@ -116,6 +140,10 @@ def _page(
     except ValueError:
         raise Http404("bad page number") from None
     paginator = paginator_class(queryset, size, allow_empty_first_page=allow_empty)
+    if isinstance(paginator, OneScanPaginator):  # learns its count from the page itself
+        if number < 1:
+            raise Http404("no such page")
+        return paginator.page(number)
     if number < 1 or (number > paginator.num_pages):
         raise Http404("no such page")
     return paginator.page(number)
@@ -325,37 +353,55 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # The lists a decision page shows are usually empty; one query (subqueries on the
+    # item's own) says which have rows, and only those are asked for.
+    public_items = AgendaItem.objects.on_public_agenda()
     item = get_object_or_404(
-        AgendaItem.objects.on_public_agenda().select_related(
+        public_items.select_related(
             "meeting__body",
             "meeting__minutes",
             "case",
             "preparer",
             "presenter",
             "handling",
+        ).annotate(
+            **record_presence(),
+            has_history=Exists(
+                public_items.filter(case_id=OuterRef("case_id")).exclude(pk=OuterRef("pk"))
+            ),
+            has_official_decisions=Exists(
+                OfficialDecision.objects.published().filter(case_id=OuterRef("case_id"))
+            ),
+            has_attachments=Exists(Attachment.objects.filter(item=OuterRef("pk"))),
+            has_extracts=Exists(
+                Document.objects.public_copies().filter(
+                    item=OuterRef("pk"), kind=DocumentKind.EXTRACT
+                )
+            ),
         ),
         pk=pk,
     )
     record = None
     if item.meeting.minutes_are_public and hasattr(item, "handling"):
-        prefetch_related_objects([item], *record_prefetches())
+        record_prefetch(item)
         record = record_for(item, redact=not item.personal_data_public(timezone.localdate()))
     handling = record.handling if record else None
     history = []
     official_decisions = []
-    if item.case_id:
+    if item.case_id and item.has_history:  # type: ignore[attr-defined]
         history = list(
-            AgendaItem.objects.on_public_agenda()
-            .filter(case_id=item.case_id)
+            public_items.filter(case_id=item.case_id)
             .exclude(pk=item.pk)
             .select_related("meeting__body", "handling")
             .order_by("meeting__start")
         )
+    if item.case_id and item.has_official_decisions:  # type: ignore[attr-defined]
         official_decisions = list(
             OfficialDecision.objects.published()
             .filter(case_id=item.case_id)
             .select_related("official")
         )
+    attachments = list(item.attachments.all()) if item.has_attachments else []  # type: ignore[attr-defined]
     return render(
         request,
         "councils/item_detail.html",
@@ -364,7 +410,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": item.meeting,
             "handling": handling,
             "record": record,
-            "attachments": [a for a in item.attachments.all() if a.is_public],
+            "attachments": [a for a in attachments if a.is_public],
             "appeal": item.appeal_dates(),
             "versions": list(item.versions.order_by("number")) if handling else [],
             "extracts": list(
@@ -373,7 +419,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 .latest_versions()
                 .ready()
             )
-            if handling
+            if handling and item.has_extracts  # type: ignore[attr-defined]
             else [],
             "history": history,
             "official_decisions": official_decisions,
@@ -552,7 +598,7 @@ def item_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @require_GET
-def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """An attachment's PDF. Public ones of public items once the agenda is out; clerks any.
 
     Files are never served from MEDIA_URL directly, so a confidential attachment cannot be
@@ -566,20 +612,19 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     if not attachment.file:
         raise Http404("no file")
     try:
-        handle = attachment.file.open("rb")
+        response = send_file(
+            attachment.file,
+            content_type="application/pdf",
+            filename=f"{slugify(attachment.title) or 'liite'}.pdf",
+        )
     except FileNotFoundError:
         raise Http404("file missing") from None
-    response = FileResponse(
-        handle,
-        content_type="application/pdf",
-        filename=f"{slugify(attachment.title) or 'liite'}.pdf",
-    )
     response["Cache-Control"] = "private, max-age=0" if not public else "public, max-age=3600"
     return response
 
 
 @require_GET
-def document_file(request: HttpRequest, pk: int) -> FileResponse:
+def document_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """A rendered PDF. Residents get public copies of what is public; clerks get any."""
     document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
     meeting = document.meeting
@@ -592,10 +637,11 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     if not (visible or clerk) or document.state != DocumentState.READY or not document.file:
         raise Http404("no such document")
     try:
-        handle = document.file.open("rb")
+        response = send_file(
+            document.file, content_type="application/pdf", filename=document.filename
+        )
     except FileNotFoundError:
         raise Http404("file missing") from None
-    response = FileResponse(handle, content_type="application/pdf", filename=document.filename)
     response["Cache-Control"] = "public, max-age=86400" if visible else "private, max-age=0"
     return response
 
@@ -637,11 +683,14 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         case = search_module.diary_number_in(data["q"])
         if case is not None and not request.htmx:
             return redirect(case.get_absolute_url())
+        filters = form.filters()
         page = _page(
             request,
-            search_module.run(form.filters()),
+            search_module.run(filters),
             allow_empty=True,
-            paginator_class=CappedPaginator,
+            paginator_class=OneScanPaginator
+            if search_module.is_ranked(filters)
+            else CappedPaginator,
         )
         _describe_results(list(page.object_list), data["q"])
         if not page.object_list and data["q"].strip():

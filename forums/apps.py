@@ -32,3 +32,9 @@ class ForumsConfig(AppConfig):
         councils_extensions.register_dashboard_panel(panels.initiative_dashboard_panel)
         initiative_report.register()
         strategy_extensions.register_goal_panel(panels.agreement_follow_up_panel)
+
+        # Every save and deletion here may change a public page: cached pages and ETags
+        # follow the publication generation (councils/publication.py).
+        from councils.publication import follow_app
+
+        follow_app(self)

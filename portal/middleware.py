@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.translation import get_language_from_path
 
 # Nothing in Raati uses these browser features; a page (or an injected frame) never may.
 PERMISSIONS_POLICY = ", ".join(
@@ -160,3 +166,57 @@ class PrivacyHeadersMiddleware:
             patch_cache_control(response, private=True, no_store=True)
             response.headers.pop("Expires", None)
         return response
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, without `Vary: Cookie` on the pages of a visitor who has no session.
+
+    Every page asks whether its visitor is signed in, which reads the session and would
+    mark the answer as varying on cookies: no shared cache or CDN could then hold a
+    public page. A visitor without a session cookie gets the anonymous page whatever
+    other cookies they send, so it varies on no cookie; a signed-in visitor's pages are
+    `private, no-store` (PrivacyHeadersMiddleware), and the reverse proxy passes every
+    request with a session cookie to Django (deploy/nginx.conf).
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not session.modified
+            and session.is_empty()
+        ):
+            session.accessed = False
+        return super().process_response(request, response)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, without `Vary: Accept-Language` where the address decides the language.
+
+    Under `i18n_patterns` without a prefix for Finnish, an address without a prefix is
+    Finnish whatever the browser asks for; Django still marks it as varying on
+    Accept-Language. Addresses outside the patterns (the open-data API) keep the mark.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        response = super().process_response(request, response)
+        if response.has_header("Vary") and _language_is_in_the_address(request):
+            kept = [
+                v for v in cc_delim_re.split(response["Vary"]) if v.lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+
+def _language_is_in_the_address(request: HttpRequest) -> bool:
+    if get_language_from_path(request.path_info):
+        return True
+    # An unprefixed address resolved through i18n_patterns is a Finnish page.
+    tried: list[list[Any]] = getattr(getattr(request, "resolver_match", None), "tried", None) or []
+    return bool(tried) and isinstance(getattr(tried[-1][0], "pattern", None), LocalePrefixPattern)

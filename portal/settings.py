@@ -7,6 +7,8 @@ DEBUG is off.
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -64,8 +66,11 @@ MIDDLEWARE = [
     "portal.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Anonymous GETs: 304s and the shared page cache, before the session or any view.
+    "portal.public_cache.PublicCacheMiddleware",
+    # Django's two, minus Vary: Cookie / Accept-Language on anonymous, addressed pages.
+    "portal.middleware.SessionMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,21 +118,40 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# One installation (and database) per folder: the demo and each test database apart.
+_machine_key = hashlib.sha256(f"{BASE_DIR}|{DATABASE_URL}".encode()).hexdigest()[:12]
 
 # --- Cache, Celery ----------------------------------------------------------------------
 
 REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "raati"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "raati"),
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+    CACHES = {"default": _redis, "publication": _redis}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # The publication generation (councils/publication.py) must be one number for
+        # every process (gunicorn's workers, Celery's), or a process would go on
+        # serving pages another one's publication made stale: a file on this machine.
+        "publication": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": envstr(
+                "PUBLICATION_CACHE_DIR",
+                str(Path(tempfile.gettempdir()) / f"raati-publication-{_machine_key}"),
+            ),
+        },
+    }
+
+# Anonymous pages (portal/public_cache.py): how long the page cache keeps one (0: off),
+# and how long a browser, the reverse proxy or a CDN may hold it before asking again.
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 600)
+PUBLIC_MAX_AGE = envint("PUBLIC_MAX_AGE", 30)
+PUBLIC_STALE_WHILE_REVALIDATE = envint("PUBLIC_STALE_WHILE_REVALIDATE", 60)
 
 # Celery reads the CELERY_* names below (see portal/celery.py). Without Redis every task
 # runs eagerly in the web process, so the demo needs no broker.
@@ -271,6 +295,10 @@ ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Behind nginx (deploy/nginx.conf): protected files are sent by nginx from this internal
+# location after Django's permission check (X-Accel-Redirect), not streamed by gunicorn.
+SENDFILE_X_ACCEL = envbool("SENDFILE_X_ACCEL", False)
+SENDFILE_PREFIX = envstr("SENDFILE_PREFIX", "/_protected/")
 # Hashed names need `collectstatic` first: on in production, off in the demo and the
 # tests, which serve files straight from static/.
 STATIC_MANIFEST = envbool("STATIC_MANIFEST", not DEBUG)

@@ -20,3 +20,9 @@ class StrategyConfig(AppConfig):
         from strategy.staff import report
 
         report.register()
+
+        # Every save and deletion here may change a public page: cached pages and ETags
+        # follow the publication generation (councils/publication.py).
+        from councils.publication import follow_app
+
+        follow_app(self)

@@ -35,6 +35,11 @@ INDICATOR_DATA = ("indicators__targets", "indicators__values")
 SUB_GOALS = Prefetch("children", queryset=Goal.objects.order_by("order", "code"))
 
 
+# A closed period's snapshot (~11 kB of JSON) is read by its report only; every status
+# update selects its period, so the pages that list updates leave the snapshot behind.
+NO_SNAPSHOT = ("period__snapshot",)
+
+
 def _strategy(slug: str) -> Strategy:
     return get_object_or_404(Strategy, slug=slug)
 
@@ -82,6 +87,7 @@ def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
     latest = _latest_updates(
         StatusUpdate.objects.filter(period__strategy=obj)
         .select_related("period")
+        .defer(*NO_SNAPSHOT)
         .order_by("period__start")
     )
     for goal in goals:
@@ -93,7 +99,7 @@ def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
         for goal in goals
         if goal.parent_id is None
     ]
-    periods = list(obj.periods.order_by("-start"))
+    periods = list(obj.periods.defer("snapshot").order_by("-start"))
     today = timezone.localdate()
     current = next(
         (p for p in periods if p.start <= today <= p.end), periods[0] if periods else None
@@ -128,6 +134,7 @@ def goal_detail(request: HttpRequest, strategy: str, code: str) -> HttpResponse:
     updates = list(
         StatusUpdate.objects.filter(goal__in=[goal, *children])
         .select_related("period")
+        .defer(*NO_SNAPSHOT)
         .order_by("period__start")
     )
     latest = _latest_updates(updates)
@@ -168,11 +175,13 @@ def programme_detail(request: HttpRequest, strategy: str, slug: str) -> HttpResp
     updates = list(
         StatusUpdate.objects.filter(programme=programme)
         .select_related("period")
+        .defer(*NO_SNAPSHOT)
         .order_by("-period__start")
     )
     goal_updates = _latest_updates(
         StatusUpdate.objects.filter(goal__in=goals)
         .select_related("period")
+        .defer(*NO_SNAPSHOT)
         .order_by("period__start")
     )
     for goal in goals:
@@ -292,7 +301,9 @@ def period_detail(request: HttpRequest, strategy: str, slug: str) -> HttpRespons
             judged_on=_iso_date(snapshot.get("judged_on")),
         )
     else:
-        updates = _latest_updates(period.updates.select_related("period").order_by("period__start"))
+        updates = _latest_updates(
+            period.updates.select_related("period").defer(*NO_SNAPSHOT).order_by("period__start")
+        )
         goals = list(period.strategy.goals.order_by("order", "code"))
         programmes = list(period.strategy.programmes.order_by("order", "name"))
         context.update(

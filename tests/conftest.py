@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
@@ -39,6 +41,21 @@ def _one_store_per_process(
         }
     with override_settings(**changes):
         yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each test run keeps its own publication generation (councils/publication.py).
+
+    Without Redis it lives in a file that every process of the installation shares; the
+    demo or another test run on the same machine must not move it under a test. The
+    folder goes to the environment too, for the processes a test starts.
+    """
+    from django.conf import settings
+
+    publication = settings.CACHES.get("publication", {})
+    if publication.get("BACKEND", "").endswith("FileBasedCache"):
+        folder = tempfile.mkdtemp(prefix="raati-test-publication-")
+        publication["LOCATION"] = os.environ["PUBLICATION_CACHE_DIR"] = folder
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
-from councils import search_index
+from councils import publication, search_index
 from portal.lib.ratelimit import over_limit
 from portal.oparl.paging import BadRequest
 
@@ -67,13 +68,21 @@ def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
     return f'"{generation}-{timezone.localdate():%Y%m%d}-{url[:20]}"'
 
 
+def _last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> datetime | None:
+    """The last change of the public record (or today's start: personal data expires)."""
+    generation, changed_at = publication.state()
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    stamp = publication.last_modified(changed_at, not_before=midnight.timestamp())
+    return datetime.fromtimestamp(stamp, tz=UTC) if generation and stamp else None
+
+
 def api_view(view: View) -> View:
     """GET (and HEAD) only, rate-limited, CORS, ETag, and every failure as JSON.
 
     Messages follow the client's Accept-Language (Finnish by default): the API's
     addresses carry no language prefix.
     """
-    conditional = condition(etag_func=_etag)(view)
+    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(view)
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:

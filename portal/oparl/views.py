@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from councils.models import Attachment, Document, Term
+from portal.lib.sendfile import send_file
 from portal.oparl import paging
 from portal.oparl import serializers as s
 from portal.oparl.http import api_view, error, json_response
@@ -202,10 +203,9 @@ def file_content(request: HttpRequest, key: str, *, download: bool) -> HttpRespo
         response = HttpResponse(status=304)
     else:
         try:
-            handle = file.open("rb")
+            response = send_file(file, content_type=mime, as_attachment=download, filename=name)
         except FileNotFoundError:
             return error(404, _("The file is missing from the archive."))
-        response = FileResponse(handle, content_type=mime, as_attachment=download, filename=name)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified.timestamp())
     response["Cache-Control"] = "public, max-age=3600"

@@ -28,6 +28,7 @@ from councils.models import AgendaItem, Document, DocumentKind, DocumentState, M
 from councils.services import RuleViolation
 from portal.lib.htmx import HtmxHttpRequest
 from portal.lib.once import once_per_form
+from portal.lib.sendfile import send_file
 from strategy import services
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, StatusUpdate
 from strategy.staff import csv_import
@@ -202,15 +203,16 @@ def _report(pk: int) -> Document:
 
 @_needs(VIEW_DASHBOARD)
 @require_GET
-def report_file(request: HtmxHttpRequest, pk: int) -> FileResponse:
+def report_file(request: HtmxHttpRequest, pk: int) -> HttpResponse | FileResponse:
     document = _report(pk)
     if document.state != DocumentState.READY or not document.file:
         raise Http404("the report is not ready")
     try:
-        handle = document.file.open("rb")
+        response = send_file(
+            document.file, content_type="application/pdf", filename=document.filename
+        )
     except FileNotFoundError:
         raise Http404("file missing") from None
-    response = FileResponse(handle, content_type="application/pdf", filename=document.filename)
     response["Cache-Control"] = "private, max-age=0"
     return response
 

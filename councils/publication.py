@@ -1,0 +1,112 @@
+"""The publication generation: one number that moves whenever anything public changes.
+
+Every cached answer about the public record is keyed on it: the public page cache and
+the pages' ETags (portal/public_cache.py), the open-data API's ETags, cached counts of
+long lists. So a change is visible at once, and nothing stale is served.
+
+Call `publication_changed()` from any service that changes what an anonymous visitor
+sees (publishing, correcting, cancelling, a status update, a consultation opening).
+Saves and deletions of the models of councils, strategy and forums call it already
+(`follow_app`, connected in each app's `ready`); a service that writes with
+`QuerySet.update`, raw SQL or `bulk_create` outside such a save must call it itself.
+
+The number lives in the `publication` cache (Redis in production, a file shared by the
+machine's processes without Redis), with the time of the last change for
+`Last-Modified`. A cache that lost it starts again from the clock, never from 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+from typing import Any
+
+from django.apps import AppConfig
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.connection import ConnectionProxy
+
+# Redis's default cache in production; a file shared by the processes of one machine
+# when there is no Redis (portal/settings.py): never one process's memory.
+cache = ConnectionProxy(caches, "publication")
+GENERATION_KEY = "search-index-generation"
+CHANGED_AT_KEY = "publication-changed-at"
+
+
+def _fresh_generation() -> int:
+    # A cache that lost the number (restarted, flushed) starts again from the clock, never
+    # from 1: an ETag or a cached count of an earlier run can then never match by chance.
+    return time.time_ns() // 1000
+
+
+def generation() -> int:
+    """The current generation; 0 when the cache is away (callers then cache nothing)."""
+    try:
+        return int(cache.get_or_set(GENERATION_KEY, _fresh_generation, None) or 0)
+    except Exception:  # Redis away: callers count afresh and send no ETag
+        return 0
+
+
+def state() -> tuple[int, float | None]:
+    """The generation and when it last moved (seconds since the epoch), in one round trip."""
+    try:
+        values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])
+    except Exception:
+        return 0, None
+    current = values.get(GENERATION_KEY)
+    if current is None:
+        return generation(), None
+    changed_at = values.get(CHANGED_AT_KEY)
+    return int(current), float(changed_at) if changed_at is not None else None
+
+
+def last_modified(changed_at: float | None, *, not_before: float) -> float | None:
+    """`Last-Modified` for an answer made now: a whole second no change can share.
+
+    HTTP dates count whole seconds. The change's time is rounded up, and the date is
+    sent only once that second has passed, so a later change always gets a later date
+    and a client's `If-Modified-Since` can never hide it. `not_before` is the start of
+    the period the page depends on (today, this hour): pages change with the clock too.
+    """
+    if changed_at is None:
+        return None
+    stamp = float(math.ceil(changed_at))
+    if time.time() < stamp:
+        return None
+    return max(stamp, not_before)
+
+
+def publication_changed() -> None:
+    """Something public changed: move the generation on, now and again at commit.
+
+    The second move matters: a page cached by a concurrent request between the write and
+    the commit (showing the old record) would otherwise outlive the change.
+    """
+
+    def move() -> None:
+        with contextlib.suppress(Exception):
+            try:
+                cache.incr(GENERATION_KEY)
+            except ValueError:  # not set yet
+                cache.set(GENERATION_KEY, _fresh_generation(), None)
+            cache.set(CHANGED_AT_KEY, time.time(), None)
+
+    move()
+    transaction.on_commit(move)
+
+
+def _on_change(sender: type, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        publication_changed()
+
+
+def follow_app(app: AppConfig, *, exclude: tuple[type, ...] = ()) -> None:
+    """Every save and deletion of a model of `app` is a publication (bar `exclude`)."""
+    for model in app.get_models():
+        if model in exclude or model.__name__.startswith("Historical"):
+            continue
+        uid = f"publication-{model._meta.label}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}-delete")
