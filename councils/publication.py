@@ -20,11 +20,14 @@ from __future__ import annotations
 import contextlib
 import math
 import time
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.apps import AppConfig
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils.connection import ConnectionProxy
 
@@ -43,21 +46,22 @@ def _fresh_generation() -> int:
 
 def generation() -> int:
     """The current generation; 0 when the cache is away (callers then cache nothing)."""
-    try:
-        return int(cache.get_or_set(GENERATION_KEY, _fresh_generation, None) or 0)
-    except Exception:  # Redis away: callers count afresh and send no ETag
-        return 0
+    return state()[0]
 
 
 def state() -> tuple[int, float | None]:
-    """The generation and when it last moved (seconds since the epoch), in one round trip."""
+    """The generation and when it last moved (seconds since the epoch), in one round trip
+    (two when a scheduled moment has just passed and moves it)."""
+    keys = [GENERATION_KEY, CHANGED_AT_KEY, NEXT_MOMENT_KEY]
     try:
-        values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])
-    except Exception:
+        values = cache.get_many(keys)
+        if _moment_passed(values.get(NEXT_MOMENT_KEY)):
+            values = cache.get_many(keys)
+        current = values.get(GENERATION_KEY)
+        if current is None:
+            return int(cache.get_or_set(GENERATION_KEY, _fresh_generation, None) or 0), None
+    except Exception:  # Redis away: callers count afresh and send no ETag
         return 0, None
-    current = values.get(GENERATION_KEY)
-    if current is None:
-        return generation(), None
     changed_at = values.get(CHANGED_AT_KEY)
     return int(current), float(changed_at) if changed_at is not None else None
 
@@ -78,23 +82,80 @@ def last_modified(changed_at: float | None, *, not_before: float) -> float | Non
     return max(stamp, not_before)
 
 
+def _move() -> None:
+    with contextlib.suppress(Exception):
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not set yet
+            cache.set(GENERATION_KEY, _fresh_generation(), None)
+        cache.set(CHANGED_AT_KEY, time.time(), None)
+
+
 def publication_changed() -> None:
     """Something public changed: move the generation on, now and again at commit.
 
     The second move matters: a page cached by a concurrent request between the write and
     the commit (showing the old record) would otherwise outlive the change.
     """
+    _move()
+    transaction.on_commit(_move)
 
-    def move() -> None:
-        with contextlib.suppress(Exception):
-            try:
-                cache.incr(GENERATION_KEY)
-            except ValueError:  # not set yet
-                cache.set(GENERATION_KEY, _fresh_generation(), None)
-            cache.set(CHANGED_AT_KEY, time.time(), None)
 
-    move()
-    transaction.on_commit(move)
+# --- Changes by the clock alone ------------------------------------------------------------
+# A consultation's deadline passes and its statements become public; nothing is saved then.
+# Such moments are scheduled when the row is saved (`follow_moments`); the first request
+# after one moves the generation, so no cached page or ETag outlives it.
+SCHEDULE_KEY = "publication-moments"
+NEXT_MOMENT_KEY = "publication-next-moment"
+MAX_MOMENTS = 500
+
+
+def publication_scheduled(moment: datetime) -> None:
+    """What anonymous visitors see changes at `moment` by the clock alone."""
+    at = moment.timestamp()
+    if at <= time.time():
+        return
+    with contextlib.suppress(Exception):
+        moments = sorted({*(cache.get(SCHEDULE_KEY) or []), at})[:MAX_MOMENTS]
+        cache.set(SCHEDULE_KEY, moments, None)
+        cache.set(NEXT_MOMENT_KEY, moments[0], None)
+
+
+def _moment_passed(next_at: float | None) -> bool:
+    """Move the generation if the next scheduled moment has passed (once per moment)."""
+    now = time.time()
+    if next_at is None or next_at > now:
+        return False
+    moments = [m for m in (cache.get(SCHEDULE_KEY) or []) if m > now]
+    cache.set(SCHEDULE_KEY, moments, None)
+    if moments:
+        cache.set(NEXT_MOMENT_KEY, moments[0], None)
+    else:
+        cache.delete(NEXT_MOMENT_KEY)
+    _move()
+    return True
+
+
+def _on_moments(fields: tuple[str, ...]) -> Callable[..., None]:
+    def schedule(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+        for name in fields:
+            moment = getattr(instance, name, None)
+            if isinstance(moment, datetime):
+                publication_scheduled(moment)
+
+    return schedule
+
+
+_moment_receivers: list[Callable[..., None]] = []
+
+
+def follow_moments(model: type[Model], fields: tuple[str, ...]) -> None:
+    """Each save of `model` schedules the datetimes in `fields` (see above)."""
+    receiver = _on_moments(fields)
+    _moment_receivers.append(receiver)  # signals hold receivers weakly
+    post_save.connect(
+        receiver, sender=model, dispatch_uid=f"publication-moments-{model._meta.label}"
+    )
 
 
 def _on_change(sender: type, raw: bool = False, **kwargs: Any) -> None:

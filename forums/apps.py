@@ -35,6 +35,9 @@ class ForumsConfig(AppConfig):
 
         # Every save and deletion here may change a public page: cached pages and ETags
         # follow the publication generation (councils/publication.py).
-        from councils.publication import follow_app
+        from councils.publication import follow_app, follow_moments
+        from forums.models import Consultation
 
         follow_app(self)
+        # A consultation opens and closes by the clock: its pages change then, unsaved.
+        follow_moments(Consultation, ("opens_at", "closes_at"))

@@ -4,6 +4,7 @@ personal link, commenting with double opt-in, flags; bad input and query counts.
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -425,9 +426,12 @@ def test_a_consultations_own_feed_has_its_comments_and_its_statements_once_publi
     assert "Julkaistu kommentti" in feed
     assert "Lausunto ennen sulkemista" not in feed
     assert "@example.invalid" not in feed
-    Consultation.objects.filter(pk=world.consultation.pk).update(
-        opens_at=timezone.now() - timedelta(days=20), closes_at=timezone.now() - timedelta(days=1)
-    )
+    # The deadline passes by the clock alone, with nothing saved then: the feed served
+    # from the page cache until that moment must not outlive it.
+    world.consultation.closes_at = timezone.now() + timedelta(seconds=1)
+    world.consultation.save(update_fields=["closes_at"])
+    assert "Lausunto ennen sulkemista" not in client.get(url).content.decode()
+    time.sleep(1.2)
     assert "Lausunto ennen sulkemista" in client.get(url).content.decode()
     assert "<feed" in client.get(f"/kuulemiset/{world.consultation.pk}/atom/").content.decode()
     assert client.get("/kuulemiset/999999/rss/").status_code == 404
