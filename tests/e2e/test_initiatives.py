@@ -12,82 +12,28 @@ not scroll sideways.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 
 from councils.models import BodyKind
 from forums.groups import registry_group_ensure
-from tests.e2e.conftest import _context
-from tests.factories import PASSWORD, BodyFactory, UserFactory
+from tests.e2e import test_forums
+from tests.e2e.test_forums import Visit, _sign_in
+from tests.factories import BodyFactory, UserFactory
 from tests.forums.initiative_helpers import received
 
 LINK = re.compile(r"https?://[^/\s]+(/\S+)")
 
 
-@dataclass
-class Visit:
-    page: Page
-    js: bool
-    width: int
-    check: Callable[[Page], None]
-
-    def look(self) -> None:
-        """axe-clean, and no sideways scrolling at this width."""
-        width = self.page.evaluate("document.documentElement.scrollWidth")
-        assert width <= self.width, f"{self.page.url} is {width} px wide at {self.width} px"
-        self.check(self.page)
-
-
-@pytest.fixture(
-    params=[(True, 320), (True, 1280), (False, 320), (False, 1280)],
-    ids=["js-320", "js-1280", "nojs-320", "nojs-1280"],
-)
-def visit(
-    request: pytest.FixtureRequest,
-    browser: Browser,
-    live_server: object,
-    transactional_db: None,
-    assert_accessible: Callable[[Page], None],
-) -> Iterator[Visit]:
-    js, width = request.param
-    viewport = {"width": width, "height": 800}
-    checker_context = browser.new_context(
-        base_url=str(live_server), locale="fi-FI", viewport=viewport
-    )
-    checker = checker_context.new_page()
-
-    def check_as_served(page: Page) -> None:
-        html = re.sub(r"<script\b[^>]*>.*?</script>", "", page.content(), flags=re.DOTALL)
-        checker.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html"))
-        checker.goto(page.url)
-        checker.unroute(page.url)
-        assert checker.locator("h1").inner_text() == page.locator("h1").inner_text()
-        assert_accessible(checker)
-
-    for context, _watch in _context(
-        browser, live_server, request, java_script_enabled=js, viewport=viewport
-    ):
-        yield Visit(context.new_page(), js, width, assert_accessible if js else check_as_served)
-    checker_context.close()
+visit = test_forums.visit  # the fixture: JavaScript on and off, at 320 and 1280 px
 
 
 def _link(part: str) -> str:
     (link,) = [p for p in LINK.findall(mail.outbox[-1].body) if part in p]
     return link
-
-
-def _sign_in(page: Page, username: str) -> None:
-    page.goto("/kirjaudu/")
-    page.get_by_label("Käyttäjätunnus").fill(username)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu").click()
-    expect(page.get_by_role("button", name=re.compile("Kirjaudu ulos"))).to_be_visible()
 
 
 def test_a_resident_makes_and_supports_initiatives_and_the_clerk_routes_one(visit: Visit):
