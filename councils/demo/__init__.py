@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from councils.demo.data import AH, AV, BODIES, JAOS
 from councils.demo.plan import Plan, build
-from councils.demo.write import CLERK_PASSWORD, CLERK_USERNAME, load
+from councils.demo.write import CLERK_PASSWORD, CLERK_USERNAME, demo_user, load
 
 __all__ = [
     "AH",
@@ -44,5 +44,6 @@ __all__ = [
     "JAOS",
     "Plan",
     "build",
+    "demo_user",
     "load",
 ]

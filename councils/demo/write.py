@@ -480,7 +480,7 @@ def _write_offices(store: _Store, person: dict[str, int], bodies: dict[str, int]
         )
         store.created += created
     first, last, _title = OFFICIALS[OFFICIAL_USERNAME]
-    user, created = _user(OFFICIAL_USERNAME, first, last)
+    user, created = demo_user(OFFICIAL_USERNAME, first, last)
     store.created += created
     if not Person.objects.filter(user=user).exists():
         Person.objects.filter(slug=slugify(f"{first} {last}"), user__isnull=True).update(user=user)
@@ -489,13 +489,15 @@ def _write_offices(store: _Store, person: dict[str, int], bodies: dict[str, int]
 def _clerk(store: _Store) -> Any:
     """The demo clerk: the board's secretary, who signs in as "sihteeri"."""
     first, last, _ = OFFICIALS[SECRETARY[AH]]
-    user, created = _user(CLERK_USERNAME, first, last, is_staff=False)
+    user, created = demo_user(CLERK_USERNAME, first, last, is_staff=False)
     store.created += created
     return user
 
 
-def _user(username: str, first: str, last: str, **extra: Any) -> tuple[Any, bool]:
-    """A demo user who signs in with the demo password; (user, whether made now)."""
+def demo_user(username: str, first: str, last: str, **extra: Any) -> tuple[Any, bool]:
+    """A demo user who signs in with the demo password; (user, whether made now).
+
+    Every app's demo makes its users here (`extra`: more fields, e.g. the e-mail)."""
     user, created = get_user_model().objects.get_or_create(
         username=username,
         defaults={
@@ -522,7 +524,7 @@ def _checkers() -> int:
     )
     for number, membership in enumerate(members[:2], start=1):
         person = membership.person
-        user, new = _user(f"tarkastaja{number}", person.first_name, person.last_name)
+        user, new = demo_user(f"tarkastaja{number}", person.first_name, person.last_name)
         created += new
         if person.user_id is None and not Person.objects.filter(user=user).exists():
             person.user = user

@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from councils import search_index
+from councils.demo import demo_user
 from councils.models import (
     AgendaItem,
     AppealType,
@@ -74,7 +74,6 @@ from portal.lib.sanitize import clean_html
 
 HERE = Path(__file__).parent
 TZ = ZoneInfo("Europe/Helsinki")
-PASSWORD = "raati-demo-2026"  # noqa: S105 - the demo's published password
 
 ATTENDANCE_ROLE = {
     MembershipRole.CHAIR: AttendanceRole.CHAIR,
@@ -216,20 +215,12 @@ def _organisations(load: _Load, data: dict[str, Any]) -> None:
 
 def _users(load: _Load, rows: list[dict[str, Any]]) -> None:
     coordinators = coordinator_group_ensure()
-    user_model = get_user_model()
     for row in rows:
         person = _person(row["person"])
-        user, created = user_model.objects.get_or_create(
-            username=row["username"],
-            defaults={
-                "first_name": person.first_name,
-                "last_name": person.last_name,
-                "email": row["email"],
-            },
+        user, created = demo_user(
+            row["username"], person.first_name, person.last_name, email=row["email"]
         )
         if created:
-            user.set_password(PASSWORD)
-            user.save(update_fields=["password"])
             load.created += 1
         if row.get("coordinator"):
             user.groups.add(coordinators)

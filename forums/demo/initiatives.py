@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from councils.demo import demo_user
 from councils.models import AgendaItem, Body, Case, OfficialDecision, Person
 from forums.groups import registry_group_ensure
 from forums.models import (
@@ -30,7 +30,6 @@ from portal.lib.sanitize import clean_html
 
 HERE = Path(__file__).parent
 TZ = ZoneInfo("Europe/Helsinki")
-PASSWORD = "raati-demo-2026"  # noqa: S105 - the demo's published password
 
 
 def _at(value: str, hour: int = 12) -> datetime:
@@ -48,17 +47,9 @@ def _item(body: str, title: str, day: str | None) -> AgendaItem:
 
 
 def _registry(spec: dict[str, Any]) -> Any:
-    user, created = get_user_model().objects.get_or_create(
-        username=spec["username"],
-        defaults={
-            "first_name": spec["first_name"],
-            "last_name": spec["last_name"],
-            "email": spec["email"],
-        },
+    user, _created = demo_user(
+        spec["username"], spec["first_name"], spec["last_name"], email=spec["email"]
     )
-    if created:
-        user.set_password(PASSWORD)
-        user.save(update_fields=["password"])
     user.groups.add(registry_group_ensure())
     for slug in spec.get("clerk_of", []):
         Body.objects.get(slug=slug).clerks.add(user)

@@ -12,9 +12,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from councils.demo import demo_user
 from strategy.staff.groups import CHAIRS, STRATEGY_TEAM, staff_groups_ensure
-
-PASSWORD = "raati-demo-2026"  # noqa: S105 - the demo's published password
 
 USERS = {
     "puheenjohtaja": ("Paula", "Puheenjohtaja", CHAIRS),
@@ -26,21 +25,10 @@ def load_strategy_staff_demo() -> list[str]:
     """Create the groups and the demo users if missing; returns the usernames."""
     staff_groups_ensure()
     groups = {group.name: group for group in Group.objects.filter(name__in=[CHAIRS, STRATEGY_TEAM])}
-    user_model = get_user_model()
     for username, (first, last, group) in USERS.items():
-        user, created = user_model.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "email": f"{username}@example.invalid",
-            },
-        )
-        if created:
-            user.set_password(PASSWORD)
-            user.save(update_fields=["password"])
+        user, _created = demo_user(username, first, last)
         user.groups.add(groups[group])
-    clerk = user_model.objects.filter(username="sihteeri").first()
+    clerk = get_user_model().objects.filter(username="sihteeri").first()
     if clerk is not None:
         clerk.groups.add(groups[STRATEGY_TEAM])
     return list(USERS)

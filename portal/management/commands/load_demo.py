@@ -7,7 +7,6 @@ import os
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
@@ -18,7 +17,7 @@ from strategy.demo import load_strategy_demo
 from strategy.staff.demo_users import load_strategy_staff_demo
 
 DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "raati-demo-2026"  # noqa: S105 - printed for the demo on purpose
+DEMO_PASSWORD = councils_demo.CLERK_PASSWORD  # printed for the demo on purpose
 
 
 class Command(BaseCommand):
@@ -46,21 +45,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _load(self) -> None:
-        user_model = get_user_model()
-        _, created = user_model.objects.get_or_create(
-            username=DEMO_USERNAME,
-            defaults={
-                "is_staff": True,
-                "is_superuser": True,
-                "first_name": "Demo",
-                "last_name": "Pääkäyttäjä",
-                "email": "demo@example.invalid",
-            },
+        _, created = councils_demo.demo_user(
+            DEMO_USERNAME, "Demo", "Pääkäyttäjä", is_staff=True, is_superuser=True
         )
-        if created:
-            user = user_model.objects.get(username=DEMO_USERNAME)
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
         councils_demo.load(stdout=self.stdout)
         load_strategy_demo(stdout=self.stdout)
         load_strategy_staff_demo()
