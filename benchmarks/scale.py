@@ -490,7 +490,7 @@ class Generator:
                 "COPY councils_agendaitem (id, meeting_id, section, case_id, title, is_public,"
                 " secrecy_basis, preparer_id, presenter_id, summary, body, proposal,"
                 " appeal_type, appeal_override_reason, appeal_deemed_received, appeal_last_day,"
-                " version, modified_at) FROM STDIN"
+                " version, modified_at, take_up) FROM STDIN"
             ) as items_copy,
             handlings_cur.copy(
                 "COPY councils_handling (id, item_id, outcome, decision, notes) FROM STDIN"
@@ -591,6 +591,7 @@ class Generator:
                             last_day,
                             1,
                             minutes_at or agenda_at or start,
+                            "",
                         )
                     )
                     if decided:

@@ -38,6 +38,7 @@ SUB_GOALS = Prefetch("children", queryset=Goal.objects.order_by("order", "code")
 # A closed period's snapshot (~11 kB of JSON) is read by its report only; every status
 # update selects its period, so the pages that list updates leave the snapshot behind.
 NO_SNAPSHOT = ("period__snapshot",)
+STRATEGY_TEXTS = ("title", "slug", "period_start", "period_end", "vision", "mission", "description")
 
 
 def _strategy(slug: str) -> Strategy:
@@ -56,6 +57,30 @@ def _latest_updates(updates: Iterable[StatusUpdate]) -> dict[tuple[str, int], St
         elif update.programme_id is not None:
             latest[("programme", update.programme_id)] = update
     return latest
+
+
+def _latest_in(periods: list[ReportingPeriod]) -> dict[tuple[str, int], StatusUpdate]:
+    """`_latest_updates` in `periods` (any order) from one query of the few columns that a
+    latest status shows: a strategy's page shows one update per goal of the many it has."""
+    starts = {period.pk: period for period in periods}
+    rows = StatusUpdate.objects.filter(period__in=list(starts)).values_list(
+        "pk", "period_id", "goal_id", "programme_id", "status", "suggested_status"
+    )
+    latest = {
+        ("goal", row[2]) if row[2] is not None else ("programme", row[3]): row
+        for row in sorted(rows, key=lambda row: starts[row[1]].start)
+    }
+    return {
+        key: StatusUpdate(
+            pk=pk,
+            period=starts[period_id],
+            goal_id=goal_id,
+            programme_id=programme_id,
+            status=status,
+            suggested_status=suggested,
+        )
+        for key, (pk, period_id, goal_id, programme_id, status, suggested) in latest.items()
+    }
 
 
 def _public_links(goals: Iterable[Goal]) -> QuerySet[GoalLink]:
@@ -81,15 +106,17 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
     """The strategy at a glance: values, mission, vision, goals with their latest status."""
-    obj = get_object_or_404(Strategy.objects.select_related("approved_by__meeting"), slug=strategy)
+    obj = get_object_or_404(
+        # The approving decision is a link and a date: not the item's texts.
+        Strategy.objects.select_related("approved_by__meeting").only(
+            *STRATEGY_TEXTS, "approved_by__meeting__start"
+        ),
+        slug=strategy,
+    )
     goals = list(obj.goals.select_related("parent").order_by("order", "code"))
     programmes = list(obj.programmes.order_by("order", "name"))
-    latest = _latest_updates(
-        StatusUpdate.objects.filter(period__strategy=obj)
-        .select_related("period")
-        .defer(*NO_SNAPSHOT)
-        .order_by("period__start")
-    )
+    periods = list(obj.periods.defer("snapshot").order_by("-start"))
+    latest = _latest_in(periods)
     for goal in goals:
         goal.latest_update = latest.get(("goal", goal.pk))  # type: ignore[attr-defined]
     for programme in programmes:
@@ -99,7 +126,6 @@ def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
         for goal in goals
         if goal.parent_id is None
     ]
-    periods = list(obj.periods.defer("snapshot").order_by("-start"))
     today = timezone.localdate()
     current = next(
         (p for p in periods if p.start <= today <= p.end), periods[0] if periods else None
@@ -107,7 +133,7 @@ def strategy_detail(request: HttpRequest, strategy: str) -> HttpResponse:
     context = {
         "strategy": obj,
         "in_force": obj.period_start <= today,
-        "values": list(obj.values.all()),
+        "values": list(obj.values.order_by("order", "name")),
         "main_goals": main_goals,
         "programmes": programmes,
         "current_period": current,

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from strategy.charts import chart_for, format_value
 from strategy.choices import Status
-from strategy.models import Indicator
+from strategy.models import Indicator, StatusUpdate
 
 register = template.Library()
 
@@ -23,12 +26,41 @@ SYMBOLS = {
 }
 
 
-@register.inclusion_tag("strategy/partials/status_badge.html")
-def status_badge(status: str | None, empty: str = "") -> dict[str, Any]:
-    """A status as symbol + word on a coloured badge; `empty` (e.g. "No data") for none."""
+@register.simple_tag
+def status_badge(status: str | None, empty: str = "") -> SafeString:
+    """A status as symbol + word on a coloured badge; `empty` (e.g. "No data") for none.
+
+    Built here rather than by an inclusion template: a strategy page shows dozens.
+    """
     if not status or status not in Status.values:
-        return {"status": "none", "symbol": "–", "label": empty or _("No data")}
-    return {"status": status, "symbol": SYMBOLS[Status(status)], "label": Status(status).label}
+        status, symbol, label = "none", "–", empty or _("No data")
+    else:
+        symbol, label = SYMBOLS[Status(status)], Status(status).label
+    return format_html(
+        '<span class="status status--{}"><span class="status__symbol" aria-hidden="true">{}'
+        "</span> {}</span>",
+        status,
+        symbol,
+        capfirst(label),
+    )
+
+
+@register.simple_tag
+def latest_status(update: StatusUpdate | None) -> SafeString:
+    """A goal's or programme's latest reported status (`update`, or None): its badge, the
+    period, and the indicators' suggestion when the status differs from it."""
+    if update is None:
+        return status_badge(None, _("Not reported yet"))
+    html = format_html(
+        '{} <span class="muted">{}</span>', status_badge(update.status), update.period.code
+    )
+    if update.differs_from_suggestion:
+        html += format_html(
+            ' <span class="status-note">{}: {}</span>',
+            _("indicators suggest"),
+            status_badge(update.suggested_status),
+        )
+    return html
 
 
 @register.inclusion_tag("strategy/partials/indicator.html", takes_context=True)

@@ -127,6 +127,25 @@ def test_the_overview_shows_values_mission_vision_and_goals_with_their_status(cl
     assert "/strategia/strategia/raportit/" in html
 
 
+def test_the_overview_shows_each_goals_update_of_the_latest_period_not_of_the_newest_row(
+    client, world
+):
+    # The later period's update was written first: the period's start decides, not the row.
+    later = ReportingPeriodFactory(
+        strategy=world["strategy"], code="T3/2026", start=date(2026, 9, 1), end=date(2026, 12, 31)
+    )
+    StatusUpdateFactory(period=later, goal=world["main"], status=Status.DONE)
+    earlier = ReportingPeriodFactory(
+        strategy=world["strategy"], code="T1/2026", start=date(2026, 1, 1), end=date(2026, 4, 30)
+    )
+    StatusUpdateFactory(period=earlier, goal=world["main"], status=Status.OFF_TRACK)
+    html = client.get(en("/strategia/strategia/")).content.decode()
+    card = html[html.index('id="goal-%d"' % world["main"].pk) :]
+    card = card[: card.index("</p>")]
+    assert "status--done" in card and "T3/2026" in card, card
+    assert "status--off_track" not in card and "T1/2026" not in card, card
+
+
 def test_the_overview_queries_do_not_grow_with_goals_and_updates(client, world):
     strategy, period = world["strategy"], world["period"]
     codes = count(10)
