@@ -35,7 +35,7 @@ def status_badge(status: str | None, empty: str = "") -> SafeString:
     if not status or status not in Status.values:
         status, symbol, label = "none", "–", empty or _("No data")
     else:
-        symbol, label = SYMBOLS[Status(status)], Status(status).label
+        symbol, label = SYMBOLS[Status(status)], str(Status(status).label)
     return format_html(
         '<span class="status status--{}"><span class="status__symbol" aria-hidden="true">{}'
         "</span> {}</span>",

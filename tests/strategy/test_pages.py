@@ -140,7 +140,7 @@ def test_the_overview_shows_each_goals_update_of_the_latest_period_not_of_the_ne
     )
     StatusUpdateFactory(period=earlier, goal=world["main"], status=Status.OFF_TRACK)
     html = client.get(en("/strategia/strategia/")).content.decode()
-    card = html[html.index('id="goal-%d"' % world["main"].pk) :]
+    card = html[html.index(f'id="goal-{world["main"].pk}"') :]
     card = card[: card.index("</p>")]
     assert "status--done" in card and "T3/2026" in card, card
     assert "status--off_track" not in card and "T1/2026" not in card, card
