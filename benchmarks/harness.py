@@ -5,6 +5,7 @@ Benchmarks print figures; they never assert wall-clock limits (tests assert quer
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -34,6 +35,54 @@ def test_database() -> Iterator[None]:
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
+
+
+def production_mode() -> None:
+    """Settings as a production worker runs (call before django.setup()): DEBUG off, so no
+    query log and no template debug data; the shared page cache off, so that the views
+    themselves are measured and not the cache (portal/public_cache.py)."""
+    os.environ.update(
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "") or "benchmark-only-" + "x" * 50,
+        ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        STATIC_MANIFEST="0",
+        PUBLIC_CACHE_SECONDS="0",
+        LOG_LEVEL="WARNING",
+    )
+
+
+def freeze_heap() -> None:
+    """What gunicorn.conf.py does after start-up: the objects alive now (code, settings,
+    templates, the URL resolver) are left out of every later garbage collection."""
+    gc.collect()
+    gc.freeze()
+
+
+def longest_gc_pause(url: str, *, requests: int = 500) -> float:
+    """The longest garbage collection (ms of CPU time) in `requests` GETs of url."""
+    from django.test import Client
+
+    client = Client()
+    pauses: list[float] = []
+    started: list[float] = []
+
+    def timer(phase: str, info: dict[str, int]) -> None:
+        # CPU time of the collecting thread: what the collection costs, not the time
+        # a busy shared machine kept the process waiting.
+        if phase == "start":
+            started.append(time.thread_time())
+        elif started:
+            pauses.append(1000 * (time.thread_time() - started.pop()))
+
+    gc.callbacks.append(timer)
+    try:
+        for _ in range(requests):
+            client.get(url)
+    finally:
+        gc.callbacks.remove(timer)
+    return max(pauses, default=0.0)
 
 
 def percentile(samples: list[float], pct: float) -> float:

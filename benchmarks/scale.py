@@ -47,7 +47,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-import harness  # noqa: F401 - puts the project on sys.path and sets DJANGO_SETTINGS_MODULE
+import harness  # puts the project on sys.path and sets DJANGO_SETTINGS_MODULE
 
 BENCH_DB = "raati_bench"
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -1000,7 +1000,7 @@ def slow_queries(url: str, *, over_ms: float, most: int = 3) -> list[tuple[float
 
 def measure(info: dict[str, str], *, repeat: int, explain: bool) -> None:
     from django.test import Client
-    from harness import measure_page, print_table
+    from harness import longest_gc_pause, measure_page, print_table
     from scale_data import RARE_WORD
 
     print("Search (public hits):")
@@ -1061,6 +1061,14 @@ def measure(info: dict[str, str], *, repeat: int, explain: bool) -> None:
     ):
         qa, qb = figures[a]["queries"], figures[b]["queries"]
         print(f"  {a} {qa:.0f} vs {b} {qb:.0f}: {'same' if qa == qb else 'DIFFERENT'}")
+    body_url = f"/toimielimet/{info['body']}/"
+    pause = longest_gc_pause(body_url, requests=500)
+    print()
+    print(
+        f"Longest garbage collection in 500 requests of {body_url} (CPU time, after"
+        f" gc.freeze() as in gunicorn.conf.py): {pause:.1f} ms"
+        f" ({'under' if pause <= 50 else 'OVER'} the 50 ms goal)"
+    )
     if explain and missed:
         print()
         print("Slow queries of each page that missed its goal, EXPLAIN (ANALYZE, BUFFERS):")
@@ -1087,8 +1095,9 @@ def main() -> None:
         return
     ensure_database(url, drop=args.regenerate)
     os.environ["DATABASE_URL"] = url
-    # The test client's host; no test environment, so templates render uninstrumented.
-    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+    # As a production worker runs, without the page cache; no test environment, so
+    # templates render uninstrumented.
+    harness.production_mode()
 
     import django
     from django.core.management import call_command
@@ -1115,6 +1124,7 @@ def main() -> None:
         )
     )
     print_counts()
+    harness.freeze_heap()
     measure(info, repeat=args.repeat, explain=not args.no_explain)
 
 

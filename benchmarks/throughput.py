@@ -238,39 +238,19 @@ def gc_pauses(path: str, requests: int = 500) -> tuple[float, float]:
 
     os.environ.update({k: v for k, v in ENV.items() if k not in os.environ or k == "DEBUG"})
     os.environ["PUBLIC_CACHE_SECONDS"] = "0"
+    os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.path.insert(0, str(ROOT))
     django.setup()
     from django.test import Client
+    from harness import freeze_heap, longest_gc_pause
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    longest = []
-    for freeze in (False, True):
-        assert client.get(path).status_code == 200
-        if freeze:
-            gc.collect()
-            gc.freeze()
-        pauses: list[float] = []
-        started: list[float] = []
-
-        def timer(
-            phase: str, info: dict, pauses: list[float] = pauses, started: list[float] = started
-        ) -> None:
-            # CPU time of the collecting thread: what the collection costs, not the time
-            # a busy shared machine kept the process waiting.
-            if phase == "start":
-                started.append(time.thread_time())
-            elif started:
-                pauses.append(1000 * (time.thread_time() - started.pop()))
-
-        gc.callbacks.append(timer)
-        try:
-            for _ in range(requests):
-                client.get(path)
-        finally:
-            gc.callbacks.remove(timer)
-        longest.append(max(pauses, default=0.0))
+    assert Client().get(path).status_code == 200
+    plain = longest_gc_pause(path, requests=requests)
+    freeze_heap()
+    frozen = longest_gc_pause(path, requests=requests)
     gc.unfreeze()
-    return longest[0], longest[1]
+    return plain, frozen
 
 
 def main() -> None:
