@@ -109,10 +109,15 @@ def main() -> None:
     public_items = items.count()
     deep = min(10_000, public_items // 100)
     meetings = Meeting.objects.public()
-    deep_meeting_page = min(2_000, meetings.count() // 20)  # 20 meetings a page by default
+    from portal.oparl.paging import DEFAULT_LIMITS
+
+    per_meeting_page = DEFAULT_LIMITS["meeting"]
+    deep_meeting_page = min(2_000, meetings.count() // per_meeting_page)
     papers = Case.objects.public()
     deep_paper_page = min(2_000, papers.count() // 50)  # 50 cases a page by default
-    recent = Meeting.objects.order_by("-modified_at").values_list("modified_at", flat=True)[19]
+    recent = Meeting.objects.order_by("-modified_at").values_list("modified_at", flat=True)[
+        DEFAULT_LIMITS["meeting"] - 1
+    ]
     print(
         f"Bench database: {public_items:,} public agenda items, {meetings.count():,} public meetings".replace(
             ",", " "
@@ -124,10 +129,11 @@ def main() -> None:
             f"agenda items, page {deep:,}".replace(",", " "),
             body + f"agendaitem/?after={_cursor_at(items, (deep - 1) * 100)}",
         ),
-        ("meetings, page 1 (20 with their items)", body + "meeting/"),
+        (f"meetings, page 1 ({per_meeting_page} with their items)", body + "meeting/"),
         (
             f"meetings, page {deep_meeting_page:,}".replace(",", " "),
-            body + f"meeting/?after={_cursor_at(meetings, (deep_meeting_page - 1) * 20)}",
+            body
+            + f"meeting/?after={_cursor_at(meetings, (deep_meeting_page - 1) * per_meeting_page)}",
         ),
         ("papers, page 1", body + "paper/"),
         (

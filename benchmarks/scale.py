@@ -357,8 +357,11 @@ class Generator:
             return None
         new_year = datetime(year, 1, 2, 8, tzinfo=HELSINKI)
         fraction = (start - new_year).total_seconds() / self.case_span[year]
-        index = int(fraction * count) - self.rng.randint(0, max(1, count // 8))
-        return first + min(max(index, 0), count - 1)
+        reached = int(fraction * count)
+        index = reached - self.rng.randint(0, max(1, count // 8))
+        if index < 0:  # early in the year: one of the cases opened so far, not always the first
+            index = self.rng.randint(0, max(0, reached))
+        return first + min(index, count - 1)
 
     # Meetings ---------------------------------------------------------------------------
 

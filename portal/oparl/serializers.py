@@ -370,8 +370,8 @@ def group_membership(ctx: Ctx, person: Person) -> dict[str, Any]:
 
 
 def person(ctx: Ctx, p: Person) -> dict[str, Any]:
-    """Needs "memberships" prefetched."""
-    memberships = [membership(ctx, m) for m in p.memberships.all()]
+    """Needs "memberships" prefetched (`loaded_memberships`, see sources._people)."""
+    memberships = [membership(ctx, m) for m in _loaded(p, "loaded_memberships")]
     if p.political_group:
         memberships.append(group_membership(ctx, p))
     return _clean(
@@ -523,7 +523,7 @@ def _person_ref(ctx: Ctx, person_id: int | None) -> str | None:
 def _handling_record(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
     """Proposals, votes with each ballot, elections, disqualifications and dissents."""
     handling = item.handling
-    proposals = list(handling.proposals.all())
+    proposals = _loaded(handling, "loaded_proposals")
     return {
         EXT + "proposals": [
             _clean(
@@ -556,11 +556,11 @@ def _handling_record(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
                     "decidedByChair": vote.result.decided_by_chair if vote.result else None,
                     "ballots": [
                         {"person": ctx.api("person", b.person_id), "choice": b.choice}
-                        for b in vote.ballots.all()
+                        for b in _loaded(vote, "loaded_ballots")
                     ],
                 }
             )
-            for vote in handling.votes.all()
+            for vote in _loaded(handling, "loaded_votes")
         ],
         EXT + "elections": [
             {
@@ -573,10 +573,10 @@ def _handling_record(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
                         "elected": c.elected,
                         "drawnByLot": c.drawn_by_lot,
                     }
-                    for c in election.candidates.all()
+                    for c in _loaded(election, "loaded_candidates")
                 ],
             }
-            for election in handling.elections.all()
+            for election in _loaded(handling, "loaded_elections")
         ],
         EXT + "disqualifications": [
             {
@@ -585,11 +585,11 @@ def _handling_record(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
                 "groundName": _finnish_labels(DisqualificationGround)[q.ground],
                 "leftRoom": q.left_room,
             }
-            for q in item.disqualifications.all()
+            for q in _loaded(item, "loaded_disqualifications")
         ],
         EXT + "dissents": [
             _clean({"person": ctx.api("person", s.person_id), "reasons": s.reasons})
-            for s in handling.dissents.all()
+            for s in _loaded(handling, "loaded_dissents")
         ],
     }
 
@@ -650,7 +650,7 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
     if decided:
         handling = item.handling
         decision = item.public_html(handling.decision, today=ctx.today)
-        versions = list(item.versions.all())
+        versions = _loaded(item, "loaded_versions")
         result |= {
             "result": _finnish_labels(Outcome).get(handling.outcome, handling.outcome),
             "resolutionText": _text(decision),
@@ -683,7 +683,11 @@ def meeting(ctx: Ctx, m: Meeting) -> dict[str, Any]:
     for doc in _loaded(m, "public_documents"):  # newest first, a redacted copy before its original
         docs.setdefault(doc.kind, doc)
     participants = (
-        [ctx.api("person", a.person_id) for a in m.attendances.all() if a.presence != "absent"]
+        [
+            ctx.api("person", a.person_id)
+            for a in _loaded(m, "loaded_attendances")
+            if a.presence != "absent"
+        ]
         if m.minutes_are_public
         else []
     )
@@ -733,7 +737,7 @@ def meeting(ctx: Ctx, m: Meeting) -> dict[str, Any]:
                         "leftDuringSection": a.left_at,
                     }
                 )
-                for a in m.attendances.all()
+                for a in _loaded(m, "loaded_attendances")
             ]
             if m.minutes_are_public
             else None,
