@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from councils.models import AgendaItem
+from councils.models import AgendaItem, Meeting, MeetingState
 from councils.record import HandlingRecord, record_for
 from portal.lib.sanitize import clean_html, redact_personal_data
 from portal.lib.textdiff import passage_diff
@@ -43,3 +45,32 @@ def handling_record(item: AgendaItem, redact: bool = False) -> HandlingRecord | 
     `redact` hides tagged personal data (a redacted PDF). Needs record_prefetches.
     """
     return record_for(item, redact=bool(redact))
+
+
+@register.simple_tag
+def meeting_tags(meeting: Meeting) -> SafeString:
+    """A meeting's tags in a list: cancelled, or how it meets when not in person; and where
+    from it was moved after its notice (`Meeting.objects.with_last_move()`).
+
+    Built here rather than by a template included per meeting: a body's page lists a
+    year of meetings.
+    """
+    cancelled = meeting.state == MeetingState.CANCELLED
+    if cancelled:
+        html = format_html('<strong class="tag tag--cancelled">{}</strong>', _("cancelled"))
+    elif meeting.mode != "in_person":
+        html = format_html('<span class="tag">{}</span>', meeting.get_mode_display())
+    else:
+        html = SafeString("")
+    moved = getattr(meeting, "moved_from_start", None)
+    if moved and not cancelled:
+        moved = timezone.localtime(moved)
+        text = _("moved from %(date)s at %(time)s") % {
+            "date": date_format(moved, "j.n.Y"),
+            "time": time_format(moved, "G.i"),
+        }
+        html += format_html('\n<strong class="tag tag--moved">{}</strong>', text)
+        place = getattr(meeting, "moved_from_place", None)
+        if place != meeting.place:
+            html += format_html(' <span class="muted">({})</span>', place or "–")
+    return html
