@@ -194,6 +194,8 @@ def test_the_coordinator_moderates_then_closes_and_the_summary_chart_agrees_with
     counts = [int(n) for n in re.findall(r'<th scope="row">[^<]+</th><td>(\d+)</td>', respondents)]
     # municipalities, organisations, advisory councils, forums, committees, residents
     assert counts == [0, 2, 0, 0, 0, 1]
+    # A count is a "lukumäärä" in Finnish, not a "numero" (an identifying number).
+    assert '<th scope="col">Lukumäärä</th>' in respondents and "Numero" not in summary
 
 
 def test_the_csv_has_every_answer_and_no_email_and_neutralises_formulas(client):
