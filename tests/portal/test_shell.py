@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.db.utils import OperationalError
 
-from tests.factories import UserFactory
+from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,15 @@ def test_the_language_switcher_links_to_the_same_page(client):
     assert 'href="/en/saavutettavuusseloste/" lang="en"' in html
     html = client.get("/en/saavutettavuusseloste/").content.decode()
     assert 'href="/saavutettavuusseloste/" lang="fi"' in html
+
+
+def test_the_language_switcher_keeps_the_pages_arguments_and_query(client):
+    html = client.get("/sv/haku/?q=p%C3%A4%C3%A4t%C3%B6s&sivu=2").content.decode()
+    assert 'href="/haku/?q=p%C3%A4%C3%A4t%C3%B6s&amp;sivu=2" lang="fi"' in html
+    assert 'href="/en/haku/?q=p%C3%A4%C3%A4t%C3%B6s&amp;sivu=2" lang="en"' in html
+    BodyFactory(slug="aluehallitus")
+    html = client.get("/en/toimielimet/aluehallitus/").content.decode()
+    assert 'href="/sv/toimielimet/aluehallitus/" lang="sv"' in html
 
 
 def test_it_has_a_skip_link_landmarks_and_the_main_navigation(client):
