@@ -69,6 +69,7 @@ class Ctx:
 
     base: str
     today: date = field(default_factory=timezone.localdate)
+    _pages: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def api(self, *parts: object) -> str:
         path = "/".join(str(p) for p in parts)
@@ -76,6 +77,16 @@ class Ctx:
 
     def web(self, path: str) -> str:
         return f"{self.base}{path}"
+
+    def page(self, url_name: str, pk: int) -> str:
+        """The web address of the page `url_name` of object `pk` (a URL with only a pk),
+        without a reverse() for each object: a page of papers links ~500 items."""
+        around = self._pages.get(url_name)
+        if around is None:
+            marker = "987654321"
+            before, after = reverse(url_name, kwargs={"pk": int(marker)}).split(marker)
+            around = self._pages[url_name] = (f"{self.base}{before}", after)
+        return f"{around[0]}{pk}{around[1]}"
 
     @cached_property
     def body(self) -> str:
@@ -444,7 +455,7 @@ def attachment_file(ctx: Ctx, a: Attachment) -> dict[str, Any]:
             "meeting": [ctx.api("meeting", item.meeting_id)],
             "paper": [ctx.api("paper", item.case_id)] if item.case_id else None,
             "license": LICENSE,
-            "web": ctx.web(reverse("councils:attachment", kwargs={"pk": a.pk})),
+            "web": ctx.page("councils:attachment", a.pk),
             "created": dt(a.uploaded_at),
             "modified": dt(a.modified_at),
             EXT + "kind": "attachment",
@@ -479,7 +490,7 @@ def document_file(ctx: Ctx, doc: Document) -> dict[str, Any]:
             if doc.item_id and doc.item and doc.item.case_id
             else None,
             "license": LICENSE,
-            "web": ctx.web(reverse("councils:document", kwargs={"pk": doc.pk})),
+            "web": ctx.page("councils:document", doc.pk),
             "created": dt(doc.created_at),
             "modified": dt(doc.modified_at),
             EXT + "kind": doc.kind,
@@ -623,7 +634,7 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
         "consultation": ctx.api("consultation", item.pk) if item.case_id else None,
         "start": dt(meeting.start),
         "license": LICENSE,
-        "web": ctx.web(item.get_absolute_url()),
+        "web": ctx.page("councils:item_detail", item.pk),
         "created": dt(item.created_at),
         "modified": dt(item.modified_at),
         EXT + "section": item.section,
@@ -714,7 +725,7 @@ def meeting(ctx: Ctx, m: Meeting) -> dict[str, Any]:
             "auxiliaryFile": [document_file(ctx, doc) for doc in _loaded(m, "earlier_documents")],
             "agendaItem": items,
             "license": LICENSE,
-            "web": ctx.web(m.get_absolute_url()),
+            "web": ctx.page("councils:meeting_detail", m.pk),
             "created": dt(m.created_at),
             "modified": dt(m.modified_at),
             EXT + "state": m.state,
@@ -766,7 +777,7 @@ def consultation(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
             if handling and item.is_public
             else None,
             "license": LICENSE,
-            "web": ctx.web(item.get_absolute_url()),
+            "web": ctx.page("councils:item_detail", item.pk),
             "created": dt(item.created_at),
             "modified": dt(item.modified_at),
         }
@@ -814,7 +825,7 @@ def paper(ctx: Ctx, case: Case) -> dict[str, Any]:
                         "published": dt(od.published_at),
                         "appealType": od.appeal_type,
                         "textHtml": str(od.public_text),
-                        "web": ctx.web(od.get_absolute_url()),
+                        "web": ctx.page("councils:official_decision_detail", od.pk),
                     }
                 )
                 for od in _loaded(case, "public_official_decisions")

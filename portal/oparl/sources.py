@@ -216,6 +216,20 @@ def meeting_queryset() -> QuerySet[Meeting]:
     )
 
 
+# What a Consultation and its files read of an item (serializers.consultation, *_file).
+CONSULTATION_FIELDS = (
+    "case_id",
+    "section",
+    "is_public",
+    "created_at",
+    "modified_at",
+    "meeting__start",
+    "meeting__body_id",
+    "meeting__state",
+    "handling__outcome",
+)
+
+
 def paper_queryset() -> QuerySet[Case]:
     """A case with its handlings (Consultations) and their files, nothing more."""
     lookups: list[Any] = [
@@ -223,6 +237,8 @@ def paper_queryset() -> QuerySet[Case]:
             "items",
             queryset=AgendaItem.objects.on_public_agenda()
             .select_related("meeting", "handling")
+            # A handling is a reference, a role and its files: not the item's texts.
+            .only(*CONSULTATION_FIELDS)
             .prefetch_related(*file_prefetches())
             .order_by("meeting__start", "section"),
             to_attr="public_items",
