@@ -533,10 +533,12 @@ class AgendaItem(models.Model):
     def public_html(self, value: str, *, today: date) -> str:
         """Sanitised rich text of this item as residents see it: tagged personal data
         hidden once its time is up (the page, the API and the exports all use this)."""
-        cleaned = clean_html(value)
-        if not self.personal_data_public(today):
-            cleaned = redact_personal_data(cleaned)
-        return cleaned
+        return self.public_htmls(value, today=today)[0]
+
+    def public_htmls(self, *values: str, today: date) -> list[str]:
+        """`public_html` of several texts of this item, the personal-data rule asked once."""
+        hide = not self.personal_data_public(today)
+        return [redact_personal_data(clean_html(v)) if hide else clean_html(v) for v in values]
 
 
 class AttachmentQuerySet(models.QuerySet["Attachment"]):

@@ -535,15 +535,14 @@ def _handling_record(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
     """Proposals, votes with each ballot, elections, disqualifications and dissents."""
     handling = item.handling
     proposals = _loaded(handling, "loaded_proposals")
+    hide = bool(proposals) and not item.personal_data_public(ctx.today)
     return {
         EXT + "proposals": [
             _clean(
                 {
                     "order": p.order,
                     "kind": p.kind,
-                    "text": redact_personal_data(p.text)
-                    if not item.personal_data_public(ctx.today)
-                    else p.text,
+                    "text": redact_personal_data(p.text) if hide else p.text,
                     "proposer": _person_ref(ctx, p.proposer_id),
                     "seconder": _person_ref(ctx, p.seconder_id),
                     "seconded": p.seconder_id is not None if p.kind == "counter" else None,
@@ -648,19 +647,23 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
     extracts = [
         doc for doc in _loaded(item, "public_documents") if doc.kind == DocumentKind.EXTRACT
     ]
+    texts = [item.body, item.proposal]
+    if decided:
+        texts += [item.handling.decision, item.handling.notes]
+    html = item.public_htmls(*texts, today=ctx.today)
     result: dict[str, Any] = {
         **base,
         "auxiliaryFile": [attachment_file(ctx, a) for a in _loaded(item, "public_attachments")],
         EXT + "summary": item.summary,
-        EXT + "backgroundHtml": item.public_html(item.body, today=ctx.today),
-        EXT + "proposalHtml": item.public_html(item.proposal, today=ctx.today),
+        EXT + "backgroundHtml": html[0],
+        EXT + "proposalHtml": html[1],
         EXT + "preparer": _person_ref(ctx, item.preparer_id),
         EXT + "presenter": _person_ref(ctx, item.presenter_id),
         **_appeal(item),
     }
     if decided:
         handling = item.handling
-        decision = item.public_html(handling.decision, today=ctx.today)
+        decision = html[2]
         versions = _loaded(item, "loaded_versions")
         result |= {
             "result": _finnish_labels(Outcome).get(handling.outcome, handling.outcome),
@@ -668,7 +671,7 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
             "resolutionFile": document_file(ctx, extracts[0]) if extracts else None,
             EXT + "outcome": handling.outcome,
             EXT + "decisionHtml": decision,
-            EXT + "handlingNotesHtml": item.public_html(handling.notes, today=ctx.today),
+            EXT + "handlingNotesHtml": html[3],
             EXT + "decisionVersions": [
                 _clean(
                     {

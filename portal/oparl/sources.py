@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -141,7 +141,14 @@ def item_prefetches() -> list[Any]:
     """
     return [
         *file_prefetches(),
-        Prefetch("versions", queryset=DecisionVersion.objects.all(), to_attr="loaded_versions"),
+        # Versions are listed only for a corrected decision (more than one version).
+        Prefetch(
+            "versions",
+            queryset=DecisionVersion.objects.filter(
+                Exists(DecisionVersion.objects.filter(item=OuterRef("item"), number__gt=1))
+            ),
+            to_attr="loaded_versions",
+        ),
         Prefetch(
             "disqualifications", Disqualification.objects.all(), to_attr="loaded_disqualifications"
         ),
