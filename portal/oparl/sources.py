@@ -126,7 +126,8 @@ def file_prefetches() -> list[Any]:
     return [
         Prefetch(
             "attachments",
-            queryset=Attachment.objects.public().exclude(file="").order_by("order"),
+            # Not the PDF's extracted text: a File is its metadata and its address.
+            queryset=Attachment.objects.public().exclude(file="").defer("text").order_by("order"),
             to_attr="public_attachments",
         ),
         Prefetch("documents", queryset=_public_extracts(), to_attr="public_documents"),
@@ -606,7 +607,9 @@ TYPES: dict[str, list[Source]] = {
             "file",
             "attachment",
             live=lambda: Attachment.objects.public().exclude(file=""),
-            load=lambda: Attachment.objects.select_related("item"),
+            load=lambda: Attachment.objects.select_related("item").defer(
+                "text", "item__summary", "item__body", "item__proposal"
+            ),
             render=s.attachment_file,
             created="uploaded_at",
         ),
