@@ -18,6 +18,7 @@ from councils.models.organisation import created_field, modified_field
 from councils.rules import AppealDates, appeal_dates, personal_data_public
 from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html, redact_personal_data
+from portal.lib.urls import pk_url
 
 # number / JHS 191 task class / year, e.g. 123/00.01.02/2025
 DIARY_NUMBER = re.compile(
@@ -163,7 +164,7 @@ class OfficialDecision(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return reverse("councils:official_decision_detail", kwargs={"pk": self.pk})
+        return pk_url("councils:official_decision_detail", self.pk)
 
     def appeal_dates(self) -> AppealDates | None:
         if self.published_at is None:

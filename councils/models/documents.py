@@ -14,7 +14,6 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +26,7 @@ from councils.models.meetings import (
 )
 from councils.models.organisation import modified_field
 from portal.lib.choices import in_choices
+from portal.lib.urls import pk_url
 
 
 class DocumentKind(models.TextChoices):
@@ -186,7 +186,7 @@ class Document(models.Model):
         return f"{self.get_kind_display()} {self.meeting} v{self.version}"
 
     def get_absolute_url(self) -> str:
-        return reverse("councils:document", kwargs={"pk": self.pk})
+        return pk_url("councils:document", self.pk)
 
     @property
     def filename(self) -> str:

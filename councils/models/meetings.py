@@ -19,6 +19,7 @@ from councils.models.organisation import Body, Person, created_field, modified_f
 from councils.rules import AppealDates, appeal_dates, notice_in_time, personal_data_public
 from portal.lib.choices import in_choices
 from portal.lib.sanitize import clean_html, redact_personal_data
+from portal.lib.urls import pk_url
 
 
 class MeetingState(models.TextChoices):
@@ -166,7 +167,7 @@ class Meeting(models.Model):
         return f"{self.body.name} {self.number}/{self.year}"
 
     def get_absolute_url(self) -> str:
-        return reverse("councils:meeting_detail", kwargs={"pk": self.pk})
+        return pk_url("councils:meeting_detail", self.pk)
 
     @property
     def minutes_are_public(self) -> bool:
@@ -485,7 +486,7 @@ class AgendaItem(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return reverse("councils:item_detail", kwargs={"pk": self.pk})
+        return pk_url("councils:item_detail", self.pk)
 
     @property
     def is_supplementary(self) -> bool:

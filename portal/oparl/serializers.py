@@ -52,6 +52,7 @@ from councils.models import (
 )
 from portal.lib.sanitize import redact_personal_data
 from portal.lib.textdiff import html_to_text
+from portal.lib.urls import pk_url
 from portal.oparl.keys import group_id, location_id
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -69,7 +70,6 @@ class Ctx:
 
     base: str
     today: date = field(default_factory=timezone.localdate)
-    _pages: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def api(self, *parts: object) -> str:
         path = "/".join(str(p) for p in parts)
@@ -79,14 +79,8 @@ class Ctx:
         return f"{self.base}{path}"
 
     def page(self, url_name: str, pk: int) -> str:
-        """The web address of the page `url_name` of object `pk` (a URL with only a pk),
-        without a reverse() for each object: a page of papers links ~500 items."""
-        around = self._pages.get(url_name)
-        if around is None:
-            marker = "987654321"
-            before, after = reverse(url_name, kwargs={"pk": int(marker)}).split(marker)
-            around = self._pages[url_name] = (f"{self.base}{before}", after)
-        return f"{around[0]}{pk}{around[1]}"
+        """The web address of the page `url_name` of object `pk` (a URL with only a pk)."""
+        return f"{self.base}{pk_url(url_name, pk)}"
 
     @cached_property
     def body(self) -> str:
