@@ -411,8 +411,24 @@ def _matcher(words: list[str], *, ranked: bool = False) -> _Matcher:
 # --- The search -------------------------------------------------------------------------
 
 
+# What a result list never reads: the index's own columns and the long texts of the joined
+# rows (an attachment's whole PDF text). Left out, the rows are a fraction of the size.
+_UNREAD = (
+    "vector",
+    "attachment_text",
+    "attachment__text",
+    "body__description",
+    "body__powers",
+    "body__contact",
+)
+
+
+def _listed(entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
+    return entries.select_related("body", "case", "attachment").defer(*_UNREAD)
+
+
 def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
-    entries = SearchEntry.objects.public().select_related("body", "case", "attachment")
+    entries = _listed(SearchEntry.objects.public())
     if filters.kind:
         entries = entries.filter(kind=filters.kind)
     else:
@@ -462,8 +478,7 @@ def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
         # every match for all but the commonest words (see README, "Search").
         # One more than the cap, so that the count can tell "over 1 000".
         newest = matches.order_by("-date", "-pk").values("pk")[: RANKED_CANDIDATES + 1]
-        found = _ranked(SearchEntry.objects.filter(pk__in=newest), matcher)
-        found = found.select_related("body", "case", "attachment")
+        found = _listed(_ranked(SearchEntry.objects.filter(pk__in=newest), matcher))
     else:
         found = _ranked(matches, matcher)
     if connection.vendor != "postgresql":
@@ -510,6 +525,7 @@ def attachment_hits(entries: Iterable[SearchEntry], text: str) -> dict[int, list
         .filter(kind=EntryKind.ATTACHMENT, item_id__in=items)
         .filter(_matcher(words).match)
         .select_related("attachment")
+        .only("kind", "item", "title", "attachment__file")
         .order_by("attachment__order", "pk")
     )
     for attachment in attachments:

@@ -48,6 +48,7 @@ from councils.models import (
     Membership,
     MembershipRole,
     OfficialDecision,
+    Outcome,
     Person,
     SearchEntry,
 )
@@ -647,9 +648,14 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
 
 
 def _describe_results(entries: list[Any], text: str) -> None:
-    """Each result's excerpt, and which of its attachments match too (one query)."""
+    """Each result's excerpt and labels, and which of its attachments match too (one query)."""
     hits = search_module.attachment_hits(entries, text)
+    # Translated once for the page: get_FOO_display() rebuilds the field's choices per call.
+    kinds = {kind: str(label) for kind, label in EntryKind.choices}
+    outcomes = {outcome: str(label) for outcome, label in Outcome.choices}
     for entry in entries:
+        entry.kind_label = kinds.get(entry.kind, entry.kind)
+        entry.outcome_label = outcomes.get(entry.outcome, entry.outcome)
         entry.excerpt = search_module.snippet(entry, text)
         entry.attachments_found = hits.get(entry.item_id or 0, [])
         entry.matches_itself = not entry.attachments_found or search_module.matches_own_text(
