@@ -141,7 +141,7 @@ def main() -> None:
             body + f"paper/?after={_cursor_at(papers, (deep_paper_page - 1) * 50)}",
         ),
         (
-            "meetings modified since (the newest 20)",
+            f"meetings modified since (the newest {per_meeting_page})",
             body + "meeting/?modified_since=" + recent.isoformat().replace("+", "%2B"),
         ),
         ("meeting with 30 embedded items", f"/oparl/v1/meeting/{info['meeting30']}/"),

@@ -349,6 +349,7 @@ class Generator:
             cur.execute("SELECT id, title FROM councils_case")
             self.case_titles = dict(cur.fetchall())
         self.n_cases = case_id
+        self.first_case = 1  # ids run on across the years, in time order
 
     def case_for(self, start: datetime) -> int | None:
         year = start.astimezone(HELSINKI).year
@@ -357,11 +358,13 @@ class Generator:
             return None
         new_year = datetime(year, 1, 2, 8, tzinfo=HELSINKI)
         fraction = (start - new_year).total_seconds() / self.case_span[year]
+        # A case opened in the last month and a half or so, last year's too (case ids run
+        # on across years); in the first year, one of the cases opened so far.
         reached = int(fraction * count)
-        index = reached - self.rng.randint(0, max(1, count // 8))
-        if index < 0:  # early in the year: one of the cases opened so far, not always the first
-            index = self.rng.randint(0, max(0, reached))
-        return first + min(index, count - 1)
+        index = first + reached - self.rng.randint(0, max(1, count // 8))
+        if index < self.first_case:
+            index = first + self.rng.randint(0, max(0, reached))
+        return min(index, first + count - 1)
 
     # Meetings ---------------------------------------------------------------------------
 
