@@ -396,8 +396,11 @@ def record_prefetch(item: AgendaItem) -> None:
         if getattr(item, name, True):
             prefetches.append(prefetch)
             continue
-        # What a prefetch of no rows leaves: the relation's all() answers without a query.
+        # What a prefetch of no rows leaves: the relation's all() answers without a query
+        # (and without compiling one: a bare none() would still build its SQL when read).
         holder = item.handling if owner else item
         empty = model._default_manager.none()
+        empty._result_cache = []
+        empty._prefetch_done = True
         holder.__dict__.setdefault("_prefetched_objects_cache", {})[related] = empty
     prefetch_related_objects([item], *prefetches)

@@ -352,48 +352,70 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "councils/meeting_detail.html", meeting_context(meeting))
 
 
-@require_GET
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # The lists a decision page shows are usually empty; one query (subqueries on the
-    # item's own) says which have rows, and only those are asked for.
+@functools.cache
+def _item_page() -> QuerySet[AgendaItem]:
+    """The items residents may open, with what their page shows beside them and which of
+    their lists have rows.
+
+    The lists a decision page shows are usually empty; one query (subqueries on the
+    item's own) says which have rows, and only those are asked for. The subqueries only
+    say where to look, so they are cheap supersets: an official's decision that has a
+    publication time (published() then asks whether it has come), an extract among the
+    item's ready copies (public_copies() then asks which residents may open). Built once
+    per process: nothing in it depends on the request or the clock, and building its
+    dozen subqueries cost as much as running it.
+    """
     public_items = AgendaItem.objects.on_public_agenda()
-    item = get_object_or_404(
-        public_items.select_related(
-            "meeting__body",
-            "meeting__minutes",
-            "case",
-            "preparer",
-            "presenter",
-            "handling",
-        ).annotate(
-            **record_presence(),
-            has_history=Exists(
-                public_items.filter(case_id=OuterRef("case_id")).exclude(pk=OuterRef("pk"))
-            ),
-            has_official_decisions=Exists(
-                OfficialDecision.objects.published().filter(case_id=OuterRef("case_id"))
-            ),
-            has_attachments=Exists(Attachment.objects.filter(item=OuterRef("pk"))),
-            has_extracts=Exists(
-                Document.objects.public_copies().filter(
-                    item=OuterRef("pk"), kind=DocumentKind.EXTRACT
-                )
-            ),
+    return public_items.select_related(
+        "meeting__body",
+        "meeting__minutes",
+        "case",
+        "preparer",
+        "presenter",
+        "handling",
+    ).annotate(
+        **record_presence(),
+        has_history=Exists(
+            public_items.filter(case_id=OuterRef("case_id")).exclude(pk=OuterRef("pk"))
         ),
-        pk=pk,
+        has_official_decisions=Exists(
+            OfficialDecision.objects.filter(case_id=OuterRef("case_id"), published_at__isnull=False)
+        ),
+        has_attachments=Exists(Attachment.objects.filter(item=OuterRef("pk"), is_public=True)),
+        # Version 1 is the decision as published: the versions are listed once corrected.
+        has_corrections=Exists(DecisionVersion.objects.filter(item=OuterRef("pk"), number__gt=1)),
+        has_extracts=Exists(
+            Document.objects.filter(
+                item=OuterRef("pk"),
+                kind=DocumentKind.EXTRACT,
+                public=True,
+                state=DocumentState.READY,
+                superseded_at__isnull=True,
+            )
+        ),
     )
+
+
+def item_context(item: AgendaItem) -> dict[str, object]:
+    """What the item page shows. A confidential item shows its title, secrecy basis,
+    outcome and the case's other handlings: its decision, handling record, versions,
+    attachments and extracts are not read at all."""
+    handling = None
     record = None
     if item.meeting.minutes_are_public and hasattr(item, "handling"):
-        record_prefetch(item)
-        record = record_for(item, redact=not item.personal_data_public(timezone.localdate()))
-    handling = record.handling if record else None
+        handling = item.handling
+        if item.is_public:
+            record_prefetch(item)
+            record = record_for(item, redact=not item.personal_data_public(timezone.localdate()))
     history = []
     official_decisions = []
     if item.case_id and item.has_history:  # type: ignore[attr-defined]
         history = list(
-            public_items.filter(case_id=item.case_id)
+            AgendaItem.objects.on_public_agenda()
+            .filter(case_id=item.case_id)
             .exclude(pk=item.pk)
             .select_related("meeting__body", "handling")
+            .only("section", "meeting__start", "meeting__body__name", "handling__outcome")
             .order_by("meeting__start")
         )
     if item.case_id and item.has_official_decisions:  # type: ignore[attr-defined]
@@ -402,33 +424,40 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .filter(case_id=item.case_id)
             .select_related("official")
         )
-    attachments = list(item.attachments.all()) if item.has_attachments else []  # type: ignore[attr-defined]
-    return render(
-        request,
-        "councils/item_detail.html",
-        {
-            "item": item,
-            "meeting": item.meeting,
-            "handling": handling,
-            "record": record,
-            "attachments": [a for a in attachments if a.is_public],
-            "appeal": item.appeal_dates(),
-            "versions": list(item.versions.order_by("number")) if handling else [],
-            "extracts": list(
-                Document.objects.public_copies()
-                .filter(item=item, kind=DocumentKind.EXTRACT)
-                .latest_versions()
-                .ready()
-            )
-            if handling and item.has_extracts  # type: ignore[attr-defined]
-            else [],
-            "history": history,
-            "official_decisions": official_decisions,
-            # What other apps add (e.g. the strategy goals it advances): councils/extensions.py
-            "item_panels": extensions.item_panels_for(item, editing=False),
-            "section": "decisions",
-        },
-    )
+    attachments = []
+    if item.is_public and item.has_attachments:  # type: ignore[attr-defined]
+        attachments = list(item.attachments.filter(is_public=True))
+    extracts = []
+    if handling and item.is_public and item.has_extracts:  # type: ignore[attr-defined]
+        extracts = list(
+            Document.objects.public_copies()
+            .filter(item=item, kind=DocumentKind.EXTRACT)
+            .latest_versions()
+            .ready()
+        )
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "handling": handling,
+        "record": record,
+        "attachments": attachments,
+        "appeal": item.appeal_dates(),
+        "versions": list(item.versions.order_by("number"))
+        if record and item.has_corrections  # type: ignore[attr-defined]
+        else [],
+        "extracts": extracts,
+        "history": history,
+        "official_decisions": official_decisions,
+        # What other apps add (e.g. the strategy goals it advances): councils/extensions.py
+        "item_panels": extensions.item_panels_for(item, editing=False),
+        "section": "decisions",
+    }
+
+
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(_item_page(), pk=pk)
+    return render(request, "councils/item_detail.html", item_context(item))
 
 
 @require_GET

@@ -6,6 +6,7 @@ Registered by ForumsConfig.ready(); councils never imports forums.
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from councils.documents import Rendering
@@ -21,7 +22,7 @@ REPORT_TEMPLATE = "forums/documents/consultation_report.html"
 def statements_item_panel(item: AgendaItem, *, editing: bool, may_change: bool) -> ItemPanel | None:
     """*Lausunnot*: the case's announced consultations, who was heard, the statements that
     are public, and the notes on how the input was used. Five queries per item at most,
-    whatever the number of statements (one when the case had no consultation)."""
+    whatever the number of consultations and statements (one when the case had none)."""
     if item.case_id is None or (not item.is_public and not editing):
         return None
     consultations = list(
@@ -29,18 +30,19 @@ def statements_item_panel(item: AgendaItem, *, editing: bool, may_change: bool) 
     )
     if not consultations:
         return None
-    rows = []
-    for consultation in consultations:
-        invitations = reads.invitations_of(consultation)
-        rows.append(
-            {
-                "consultation": consultation,
-                "invitations": invitations,
-                "statements_public": consultation.statements_public(),
-                "statements": reads.submitted(invitations),
-                "comment_count": consultation.comments.filter(state="published").count(),
-            }
-        )
+    now = timezone.now()
+    heard = reads.heard_in(consultations, now=now)
+    comment_counts = reads.published_comment_counts(consultations)
+    rows = [
+        {
+            "consultation": consultation,
+            "invitations": heard[consultation.pk],
+            "statements_public": consultation.statements_public(now),
+            "statements": reads.submitted(heard[consultation.pk]),
+            "comment_count": comment_counts.get(consultation.pk, 0),
+        }
+        for consultation in consultations
+    ]
     return ItemPanel(ITEM_TEMPLATE, {"consultations": rows, "editing": editing})
 
 

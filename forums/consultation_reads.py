@@ -10,9 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from councils.models import AgendaItem
 from forums.models import (
     Answer,
     Comment,
@@ -64,6 +65,57 @@ def invitations_of(consultation: Consultation) -> list[Invitation]:
             )
         )
         .order_by("organisation__name", "body__name")
+    )
+
+
+def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, list[Invitation]]:
+    """Who was invited to each of a case's consultations, in one query for them all.
+
+    The submitted statements of the consultations whose statements are public come with
+    their answers and the item that answered them: a query each, only when there are any.
+    """
+    invitations = list(
+        Invitation.objects.filter(consultation__in=[c.pk for c in consultations])
+        .select_related("organisation", "body", "statement")
+        .order_by("organisation__name", "body__name")
+    )
+    heard: dict[int, list[Invitation]] = {c.pk: [] for c in consultations}
+    for invitation in invitations:
+        heard[invitation.consultation_id].append(invitation)
+    public = [heard[c.pk] for c in consultations if c.statements_public(now)]
+    shown = [statement for rows in public for statement in submitted(rows)]
+    if shown:
+        prefetch_related_objects(
+            shown,
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.select_related("choice", "question").order_by(
+                    "question__order"
+                ),
+            ),
+        )
+    answered = [s for s in shown if s.answered_by_item_id is not None]
+    if answered:
+        prefetch_related_objects(
+            answered,
+            Prefetch(
+                "answered_by_item", queryset=AgendaItem.objects.select_related("meeting__body")
+            ),
+        )
+    return heard
+
+
+def published_comment_counts(consultations: list[Consultation]) -> dict[int, int]:
+    """How many published comments each consultation open to all has (one query, none
+    when no consultation takes comments)."""
+    ids = [c.pk for c in consultations if c.open_to_all]
+    if not ids:
+        return {}
+    return dict(
+        Comment.objects.filter(consultation__in=ids, state=CommentState.PUBLISHED)
+        .order_by()
+        .values_list("consultation")
+        .annotate(Count("pk"))
     )
 
 

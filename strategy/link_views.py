@@ -93,11 +93,11 @@ def goal_links_panel(item: AgendaItem, *, editing: bool, may_change: bool) -> It
     """
     if editing:
         return editor_panel(item, may_change=may_change)
-    if not item.is_public:
+    # GoalLink.objects.public() in the item's own terms: its page is out, the item public.
+    if not item.is_public or not item.meeting.agenda_is_public:
         return None
     links = list(
-        GoalLink.objects.public()
-        .filter(agenda_item=item)
+        GoalLink.objects.filter(agenda_item=item)
         .select_related("goal__strategy")
         .order_by(*LINK_ORDER)
     )

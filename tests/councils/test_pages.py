@@ -379,7 +379,7 @@ def test_the_item_page_queries_do_not_grow_with_ballots_or_handlings(client):
                 handling=item.handling, kind=ProposalKind.COUNTER, proposer=PersonFactory()
             )
 
-    assert_constant_queries(client, item.get_absolute_url(), add, limit=16)
+    assert_constant_queries(client, item.get_absolute_url(), add, limit=8)
 
 
 # --- lists ---

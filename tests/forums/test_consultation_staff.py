@@ -20,7 +20,7 @@ from councils.models import Document, DocumentState
 from forums import consultations as services
 from forums.models import Comment, CommentState, Consultation, Invitation
 from tests import factories as f
-from tests.forums.consultation_helpers import answers_for, arrange
+from tests.forums.consultation_helpers import answers_for, arrange, consultation_data
 from tests.urlwalk import tiny_pdf
 
 pytestmark = pytest.mark.django_db
@@ -314,6 +314,38 @@ def test_the_agenda_item_panel_costs_the_same_at_1_and_50_statements(
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(item.get_absolute_url())
     assert _text(response).count("Lausunto ") >= 50
+
+
+def test_the_agenda_item_panel_costs_the_same_at_1_and_3_consultations_of_the_case(
+    client, django_assert_max_num_queries
+):
+    world = arrange(invited=1)
+    services.statement_submit(invitation=world.invitations[0], text="Lausunto 0")
+    meeting = f.PublishedMeetingFactory(body=world.body, start=timezone.now() - timedelta(days=40))
+    item = f.HandlingFactory(item__meeting=meeting, item__case=world.case).item
+    closed = {
+        "opens_at": timezone.now() - timedelta(days=20),
+        "closes_at": timezone.now() - timedelta(minutes=1),
+    }
+    Consultation.objects.filter(pk=world.consultation.pk).update(**closed)
+    with django_assert_max_num_queries(60) as one:
+        client.get(item.get_absolute_url())
+    for n in range(1, 3):
+        consultation = services.consultation_create(
+            data=consultation_data(world.case, world.body, title=f"Jatkokuuleminen {n}")
+        )
+        org = f.OrganisationFactory(name=f"Järjestö {n}", slug=f"jarjesto-c-{n}")
+        invitation = services.invitation_add(
+            consultation=consultation, organisation=org, email="j@example.invalid"
+        )
+        services.consultation_publish(consultation=consultation)
+        services.statement_submit(invitation=invitation, text=f"Lausunto {n}")
+        Consultation.objects.filter(pk=consultation.pk).update(**closed)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(item.get_absolute_url())
+    page = _text(response)
+    assert "Jatkokuuleminen 2" in page
+    assert all(f"Lausunto {n}" in page for n in range(3))
 
 
 def test_another_bodys_clerk_does_not_see_the_consultation_in_the_list(client):

@@ -269,5 +269,5 @@ def test_the_item_page_queries_do_not_grow_with_goal_links(client, world):
             GoalLinkFactory(goal=goal, agenda_item=item)
 
     # The councils item page plus one query for its goal links (councils/extensions.py).
-    assert_constant_queries(client, f"/en/pykalat/{item.pk}/", add, limit=16)
+    assert_constant_queries(client, f"/en/pykalat/{item.pk}/", add, limit=4)
     assert "9.50" in client.get(f"/en/pykalat/{item.pk}/").content.decode()
