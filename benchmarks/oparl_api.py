@@ -114,7 +114,8 @@ def main() -> None:
     per_meeting_page = DEFAULT_LIMITS["meeting"]
     deep_meeting_page = min(2_000, meetings.count() // per_meeting_page)
     papers = Case.objects.public()
-    deep_paper_page = min(2_000, papers.count() // 50)  # 50 cases a page by default
+    per_paper_page = DEFAULT_LIMITS["paper"]
+    deep_paper_page = min(2_000, papers.count() // per_paper_page)
     recent = Meeting.objects.order_by("-modified_at").values_list("modified_at", flat=True)[
         DEFAULT_LIMITS["meeting"] - 1
     ]
@@ -135,10 +136,10 @@ def main() -> None:
             body
             + f"meeting/?after={_cursor_at(meetings, (deep_meeting_page - 1) * per_meeting_page)}",
         ),
-        ("papers, page 1", body + "paper/"),
+        (f"papers, page 1 ({per_paper_page} with their handlings)", body + "paper/"),
         (
             f"papers, page {deep_paper_page:,}".replace(",", " "),
-            body + f"paper/?after={_cursor_at(papers, (deep_paper_page - 1) * 50)}",
+            body + f"paper/?after={_cursor_at(papers, (deep_paper_page - 1) * per_paper_page)}",
         ),
         (
             f"meetings modified since (the newest {per_meeting_page})",

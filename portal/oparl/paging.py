@@ -37,7 +37,7 @@ MAX_LIMIT = 1000
 # A meeting carries its agenda items and files (ten on average), a case its handlings:
 # smaller pages by default, so that a page holds about as many objects as a page of items
 # (100) and costs about as much to serve.
-DEFAULT_LIMITS = {"meeting": 10, "paper": 50}
+DEFAULT_LIMITS = {"meeting": 10, "paper": 20}
 _CURSOR = re.compile(r"^(?:(?P<source>[a-z]{1,20})-)?(?P<key>\d{1,18})$")
 _FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
