@@ -401,6 +401,6 @@ def record_prefetch(item: AgendaItem) -> None:
         holder = item.handling if owner else item
         empty = model._default_manager.none()
         empty._result_cache = []
-        empty._prefetch_done = True
+        empty._prefetch_done = True  # type: ignore[attr-defined]
         holder.__dict__.setdefault("_prefetched_objects_cache", {})[related] = empty
     prefetch_related_objects([item], *prefetches)

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin as HistoryAdminBase
+
+# An address typed without a scheme is taken as https:// (Django 6's default, asked for now).
+HTTPS_URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class SimpleHistoryAdmin(HistoryAdminBase):
@@ -14,6 +20,8 @@ class SimpleHistoryAdmin(HistoryAdminBase):
     Its history view looks the object up with the id as written, so `history/` of
     `/admin/strategy/goal/x/` raised a ValueError (a 500) where Django's own views say 404.
     """
+
+    formfield_overrides = HTTPS_URLS
 
     def history_view(
         self, request: HttpRequest, object_id: str, extra_context: Any = None
