@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
@@ -19,6 +18,7 @@ from pypdf import PdfReader
 
 from councils import documents
 from councils.models import AgendaItem, Document, DocumentKind, Meeting, MeetingState
+from tests.demo_snapshot import load_demo
 from tests.labels import capfirst, counter_label
 
 PASSWORD = "raati-demo-2026"
@@ -26,7 +26,7 @@ PASSWORD = "raati-demo-2026"
 
 @pytest.fixture
 def demo(transactional_db: None) -> None:
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
 
 
 def _sign_in(page: Page, username: str) -> None:

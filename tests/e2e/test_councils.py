@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from councils.models import AgendaItem, Vote
+from tests.demo_snapshot import load_demo
 
 
 @pytest.fixture
 def demo(transactional_db: None) -> None:
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
 
 
 def _strategy_item_at_the_board() -> AgendaItem:

@@ -9,15 +9,14 @@ and attendance tables reflow into stacked rows, and charts scale to the width.
 from __future__ import annotations
 
 from collections.abc import Callable
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from councils.models import Attendance, Meeting, MeetingState, OfficialDecision, Vote
 from forums.models import Consultation, Initiative
 from strategy.models import Goal, Indicator, Programme, ReportingPeriod, Strategy
+from tests.demo_snapshot import load_demo
 
 WIDTH = 320
 
@@ -150,7 +149,7 @@ def _check_pages(
 
 @pytest.fixture
 def narrow(page: Page) -> Page:
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     page.set_viewport_size({"width": WIDTH, "height": 720})
     return page
 

@@ -8,14 +8,13 @@ tests hold when the Finnish and Swedish catalogues are filled in.
 from __future__ import annotations
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from strategy.models import IndicatorValue, ReportingPeriod
+from tests.demo_snapshot import load_demo
 
 PASSWORD = "raati-demo-2026"
 DASHBOARD = "/hallinta/strategia/"
@@ -23,7 +22,7 @@ DASHBOARD = "/hallinta/strategia/"
 
 @pytest.fixture
 def demo(transactional_db: None) -> None:
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
 
 
 def _sign_in_to(page: Page, url: str, username: str) -> None:

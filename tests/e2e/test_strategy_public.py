@@ -10,16 +10,15 @@ texts, which the translations may still change.
 from __future__ import annotations
 
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from councils.models import AgendaItem
 from strategy.demo import GOALS
 from strategy.models import GoalLink
+from tests.demo_snapshot import load_demo
 
 PASSWORD = "raati-demo-2026"
 GOAL_12 = f"1.2 {GOALS['1.2'][0]}"
@@ -28,7 +27,7 @@ GOAL_21 = f"2.1 {GOALS['2.1'][0]}"
 
 @pytest.fixture
 def demo(transactional_db: None) -> None:
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
 
 
 def _check(page: Page, assert_accessible, js: bool) -> None:  # type: ignore[no-untyped-def]

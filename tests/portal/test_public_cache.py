@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from councils import services
 from councils.models import Outcome
-from councils.publication import publication_changed
+from councils.publication import generation, publication_changed, publications_batched
 from councils.services import AttendanceRow
 from tests.factories import (
     AgendaItemFactory,
@@ -135,6 +135,20 @@ def test_publishing_an_agenda_shows_at_once():
     page = Client().get(url)
     assert not _cached(page)
     assert "Kotihoidon uudistus" in page.content.decode()
+
+
+def test_a_batched_loader_moves_the_generation_once_and_its_rows_show_at_once(client):
+    body = BodyFactory(name="Ikäihmisten lautakunta")
+    assert _cached(client.get("/")) is False and _cached(client.get("/"))
+    before = generation()
+    with publications_batched():
+        for number in range(3):
+            MeetingFactory(body=body, number=900 + number)
+        assert generation() == before  # each save would have moved it twice
+    assert generation() != before
+    page = client.get(reverse("councils:body_detail", args=[body.slug]))
+    assert not _cached(page) and page.content.decode().count("/kokoukset/") >= 3
+    assert not _cached(client.get("/"))
 
 
 def test_cancelling_a_meeting_shows_at_once():

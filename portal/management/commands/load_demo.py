@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from councils import demo as councils_demo
+from councils.publication import publications_batched
 from forums import demo as forums_demo
 from strategy.demo import load_strategy_demo
 from strategy.staff.demo_users import load_strategy_staff_demo
@@ -33,7 +34,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self._load()
+        with publications_batched():
+            self._load()
         documents = options["documents"]
         if documents is None:
             documents = settings.DEMO_DOCUMENTS
