@@ -252,8 +252,11 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 .with_last_move()
                 .order_by("start")
             ),
+            # A year of meetings (~110 at a million items), a row each: only what a row
+            # shows (councils.templatetags.councils.meeting_items).
             "past": list(
                 meetings.filter(year=year, start__lt=timezone.now())
+                .only("body_id", "year", "number", "start", "place", "mode", "state")
                 .with_last_move()
                 .order_by("-start")
             ),

