@@ -375,7 +375,7 @@ def group_membership(ctx: Ctx, person: Person) -> dict[str, Any]:
 
 
 def person(ctx: Ctx, p: Person) -> dict[str, Any]:
-    """Needs "memberships" prefetched (`loaded_memberships`, see sources._people)."""
+    """Needs "memberships" prefetched (`loaded_memberships`, see sources._attach_memberships)."""
     memberships = [membership(ctx, m) for m in _loaded(p, "loaded_memberships")]
     if p.political_group:
         memberships.append(group_membership(ctx, p))
@@ -513,7 +513,7 @@ AUTHORITATIVE = {Outcome.AS_PROPOSED, Outcome.AMENDED, Outcome.REJECTED}
 
 
 def _loaded(obj: object, name: str) -> list[Any]:
-    """A list that the loader prefetched onto a row (`Prefetch(to_attr=...)`)."""
+    """A list that the loader attached to a row (`sources.attach_*`)."""
     return list(getattr(obj, name))
 
 
@@ -614,7 +614,7 @@ def _appeal(item: AgendaItem) -> dict[str, Any]:
 
 
 def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
-    """An item as residents see it; see `item_queryset` for what must be loaded."""
+    """An item as residents see it; see `item_queryset` and `attach_item_lists` for what must be loaded."""
     meeting = item.meeting
     base = {
         "id": ctx.api("agendaitem", item.pk),
@@ -685,7 +685,7 @@ def agenda_item(ctx: Ctx, item: AgendaItem, *, order: int) -> dict[str, Any]:
 
 
 def meeting(ctx: Ctx, m: Meeting) -> dict[str, Any]:
-    """See `meeting_queryset` for what must be loaded."""
+    """See `attach_meeting_lists` for what must be loaded."""
     items = [agenda_item(ctx, item, order=n) for n, item in enumerate(_loaded(m, "public_items"))]
     docs: dict[str, Document] = {}
     for doc in _loaded(m, "public_documents"):  # newest first, a redacted copy before its original
@@ -782,7 +782,7 @@ def consultation(ctx: Ctx, item: AgendaItem) -> dict[str, Any]:
 
 
 def paper(ctx: Ctx, case: Case) -> dict[str, Any]:
-    """See `paper_queryset` for what must be loaded."""
+    """See `attach_paper_lists` for what must be loaded."""
     items = _loaded(case, "public_items")
     files = [attachment_file(ctx, a) for item in items for a in _loaded(item, "public_attachments")]
     files += [

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -46,6 +46,7 @@ from councils.models import (
     Term,
     Vote,
 )
+from portal.lib.prefetch import attach
 from portal.oparl import serializers as s
 from portal.oparl.keys import location_id
 from portal.oparl.models import Tombstone
@@ -107,10 +108,13 @@ class Entry:
 
 
 # --- Loading what a page shows -----------------------------------------------------------
+#
+# Each list a serializer reads goes to an attribute of its row (`loaded_*`, `public_*`),
+# filled by `portal.lib.prefetch.attach`: one query per list for the whole page, by ids.
 
 
 def _public_extracts() -> QuerySet[Document]:
-    """An item's extracts; the prefetch from the item sets each one's `item` itself."""
+    """Items' extracts; `attach` sets each one's `item` itself."""
     return (
         Document.objects.public_copies()
         .ready()
@@ -121,63 +125,56 @@ def _public_extracts() -> QuerySet[Document]:
     )
 
 
-def file_prefetches() -> list[Any]:
+def attach_files(items: list[AgendaItem]) -> None:
     """An item's public files: its attachments and its extract."""
-    return [
-        Prefetch(
-            "attachments",
-            # Not the PDF's extracted text: a File is its metadata and its address.
-            queryset=Attachment.objects.public().exclude(file="").defer("text").order_by("order"),
-            to_attr="public_attachments",
-        ),
-        Prefetch("documents", queryset=_public_extracts(), to_attr="public_documents"),
-    ]
+    attach(
+        items,
+        # Not the PDF's extracted text: a File is its metadata and its address.
+        Attachment.objects.public().exclude(file="").defer("text").order_by("order"),
+        via="item",
+        to_attr="public_attachments",
+    )
+    attach(items, _public_extracts(), via="item", to_attr="public_documents")
 
 
-def item_prefetches() -> list[Any]:
-    """Everything an AgendaItem shows, loaded in a fixed number of queries.
-
-    Each list goes to an attribute (`to_attr`): a related manager per row and relation
-    would build a queryset each, ~600 of them for a page of 100 items.
-    """
-    return [
-        *file_prefetches(),
-        # Versions are listed only for a corrected decision (more than one version).
-        Prefetch(
-            "versions",
-            queryset=DecisionVersion.objects.filter(
-                Exists(DecisionVersion.objects.filter(item=OuterRef("item"), number__gt=1))
-            ),
-            to_attr="loaded_versions",
+def attach_item_lists(items: list[AgendaItem]) -> None:
+    """Everything an AgendaItem shows, in a fixed number of queries (none for a list
+    that no item of the page can have)."""
+    attach_files(items)
+    # Versions are listed only for a corrected decision (more than one version).
+    attach(
+        items,
+        DecisionVersion.objects.filter(
+            Exists(DecisionVersion.objects.filter(item=OuterRef("item"), number__gt=1))
         ),
-        Prefetch(
-            "disqualifications", Disqualification.objects.all(), to_attr="loaded_disqualifications"
-        ),
-        Prefetch("handling__proposals", Proposal.objects.all(), to_attr="loaded_proposals"),
-        Prefetch(
-            "handling__votes",
-            queryset=Vote.objects.select_related("yes_proposal", "no_proposal").prefetch_related(
-                Prefetch("ballots", Ballot.objects.order_by("person_id"), to_attr="loaded_ballots")
-            ),
-            to_attr="loaded_votes",
-        ),
-        Prefetch(
-            "handling__elections",
-            queryset=Election.objects.prefetch_related(
-                Prefetch(
-                    "candidates",
-                    ElectionCandidate.objects.order_by("-votes", "person_id"),
-                    to_attr="loaded_candidates",
-                )
-            ),
-            to_attr="loaded_elections",
-        ),
-        Prefetch("handling__dissents", Dissent.objects.all(), to_attr="loaded_dissents"),
-    ]
+        via="item",
+        to_attr="loaded_versions",
+    )
+    attach(items, Disqualification.objects.all(), via="item", to_attr="loaded_disqualifications")
+    handlings = [item.handling for item in items if hasattr(item, "handling")]
+    attach(handlings, Proposal.objects.all(), via="handling", to_attr="loaded_proposals")
+    votes = attach(
+        handlings,
+        Vote.objects.select_related("yes_proposal", "no_proposal"),
+        via="handling",
+        to_attr="loaded_votes",
+    )
+    attach(votes, Ballot.objects.order_by("person_id"), via="vote", to_attr="loaded_ballots")
+    elections = attach(
+        handlings, Election.objects.all(), via="handling", to_attr="loaded_elections"
+    )
+    attach(
+        elections,
+        ElectionCandidate.objects.order_by("-votes", "person_id"),
+        via="election",
+        to_attr="loaded_candidates",
+    )
+    attach(handlings, Dissent.objects.all(), via="handling", to_attr="loaded_dissents")
 
 
 def item_queryset() -> QuerySet[AgendaItem]:
-    """Public items with all they show, and their 0-based place on the agenda."""
+    """Public items with their meeting, case and handling, and their 0-based place on
+    the agenda (their lists: `attach_item_lists`)."""
     earlier = (
         AgendaItem.objects.filter(meeting=OuterRef("meeting"), section__lt=OuterRef("section"))
         .order_by()
@@ -188,40 +185,45 @@ def item_queryset() -> QuerySet[AgendaItem]:
     return (
         AgendaItem.objects.on_public_agenda()
         .select_related("meeting__body", "meeting__minutes", "case", "handling")
-        .prefetch_related(*item_prefetches())
         .annotate(agenda_order=Coalesce(Subquery(earlier), 0))
     )
 
 
-def meeting_queryset() -> QuerySet[Meeting]:
-    documents = Document.objects.public_copies().ready().filter(item__isnull=True)
-    return Meeting.objects.select_related("body", "minutes").prefetch_related(
-        Prefetch(
-            "items",
-            queryset=AgendaItem.objects.on_public_agenda()
-            .select_related("case", "handling")
-            .prefetch_related(*item_prefetches())
-            .order_by("section"),
-            to_attr="public_items",
-        ),
-        Prefetch(
-            "attendances",
-            queryset=Attendance.objects.order_by("role", "person_id"),
-            to_attr="loaded_attendances",
-        ),
-        Prefetch(
-            "documents",
-            queryset=documents.filter(superseded_at__isnull=True).order_by(
-                "kind", "-version", "-redacted"
-            ),
-            to_attr="public_documents",
-        ),
-        Prefetch(
-            "documents",
-            queryset=documents.filter(superseded_at__isnull=False).order_by("kind", "-version"),
-            to_attr="earlier_documents",
-        ),
+def attach_meeting_lists(meetings: list[Meeting]) -> None:
+    """A meeting's public items with all they show, its attendance and its documents."""
+    items = attach(
+        meetings,
+        AgendaItem.objects.on_public_agenda()
+        .select_related("case", "handling")
+        .order_by("meeting_id", "section"),
+        via="meeting",
+        to_attr="public_items",
     )
+    attach_item_lists(items)
+    attach(
+        meetings,
+        Attendance.objects.order_by("role", "person_id"),
+        via="meeting",
+        to_attr="loaded_attendances",
+    )
+    documents = Document.objects.public_copies().ready().filter(item__isnull=True)
+    attach(
+        meetings,
+        documents.filter(superseded_at__isnull=True).order_by("kind", "-version", "-redacted"),
+        via="meeting",
+        to_attr="public_documents",
+    )
+    attach(
+        meetings,
+        documents.filter(superseded_at__isnull=False).order_by("kind", "-version"),
+        via="meeting",
+        to_attr="earlier_documents",
+    )
+
+
+def meeting_queryset() -> QuerySet[Meeting]:
+    """Meetings with their body and minutes (their lists: `attach_meeting_lists`)."""
+    return Meeting.objects.select_related("body", "minutes")
 
 
 # What a Consultation and its files read of an item (serializers.consultation, *_file).
@@ -238,26 +240,25 @@ CONSULTATION_FIELDS = (
 )
 
 
-def paper_queryset() -> QuerySet[Case]:
-    """A case with its handlings (Consultations) and their files, nothing more."""
-    lookups: list[Any] = [
-        Prefetch(
-            "items",
-            queryset=AgendaItem.objects.on_public_agenda()
-            .select_related("meeting", "handling")
-            # A handling is a reference, a role and its files: not the item's texts.
-            .only(*CONSULTATION_FIELDS)
-            .prefetch_related(*file_prefetches())
-            .order_by("meeting__start", "section"),
-            to_attr="public_items",
-        ),
-        Prefetch(
-            "official_decisions",
-            queryset=OfficialDecision.objects.published().order_by("decided_on", "pk"),
-            to_attr="public_official_decisions",
-        ),
-    ]
-    return Case.objects.prefetch_related(*lookups)
+def attach_paper_lists(cases: list[Case]) -> None:
+    """A case's handlings (Consultations) and their files, and its officials' decisions."""
+    items = attach(
+        cases,
+        AgendaItem.objects.on_public_agenda()
+        .select_related("meeting", "handling")
+        # A handling is a reference, a role and its files: not the item's texts.
+        .only(*CONSULTATION_FIELDS)
+        .order_by("meeting__start", "section"),
+        via="case",
+        to_attr="public_items",
+    )
+    attach_files(items)
+    attach(
+        cases,
+        OfficialDecision.objects.published().order_by("decided_on", "pk"),
+        via="case",
+        to_attr="public_official_decisions",
+    )
 
 
 # --- Sources -----------------------------------------------------------------------------
@@ -328,6 +329,8 @@ class QuerySetSource(Source):
     live: Callable[[], QuerySet[Any]]
     load: Callable[[], QuerySet[Any]]
     render: Callable[[s.Ctx, Any], dict[str, Any]]
+    # What `render` reads beyond the row, loaded for a page's rows at once (`attach_*`).
+    load_lists: Callable[[list[Any]], None] | None = None
     withdrawn: Callable[[], QuerySet[Any]] | None = None
     created: str = "created_at"
     modified: str = "modified_at"
@@ -377,7 +380,9 @@ class QuerySetSource(Source):
     def serialize(self, ctx: s.Ctx, keys: list[int]) -> dict[int, dict[str, Any]]:
         if not keys:
             return {}
-        rows = self.load().filter(pk__in=self.live().filter(pk__in=keys).values("pk"))
+        rows = list(self.load().filter(pk__in=self.live().filter(pk__in=keys).values("pk")))
+        if self.load_lists is not None:
+            self.load_lists(rows)
         return {row.pk: self.render(ctx, row) for row in rows}
 
     def withdrawn_entry(self, key: int) -> Entry | None:
@@ -437,15 +442,13 @@ class MemorySource(Source):
 # --- The sources of each type ------------------------------------------------------------
 
 
-def _people() -> QuerySet[Person]:
-    lookups: list[Any] = [
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.order_by("start", "pk"),
-            to_attr="loaded_memberships",
-        )
-    ]
-    return Person.objects.prefetch_related(*lookups)
+def _attach_memberships(people: list[Person]) -> None:
+    attach(
+        people,
+        Membership.objects.order_by("start", "pk"),
+        via="person",
+        to_attr="loaded_memberships",
+    )
 
 
 def _groups() -> list[tuple[int, datetime | None, datetime, s.Group]]:
@@ -549,7 +552,8 @@ TYPES: dict[str, list[Source]] = {
             "person",
             "",
             live=lambda: Person.objects.public(),
-            load=_people,
+            load=lambda: Person.objects.all(),
+            load_lists=_attach_memberships,
             render=s.person,
         )
     ],
@@ -569,6 +573,7 @@ TYPES: dict[str, list[Source]] = {
             "",
             live=lambda: Meeting.objects.public(),
             load=meeting_queryset,
+            load_lists=attach_meeting_lists,
             render=s.meeting,
         )
     ],
@@ -578,6 +583,7 @@ TYPES: dict[str, list[Source]] = {
             "",
             live=lambda: AgendaItem.objects.on_public_agenda(),
             load=item_queryset,
+            load_lists=attach_item_lists,
             # A sub-object: a deleted item goes, its meeting's `modified` moves (OParl 1.1,
             # 2.8), and the schema's required `order` could not be kept anyway.
             tombstones=False,
@@ -598,7 +604,8 @@ TYPES: dict[str, list[Source]] = {
             "paper",
             "",
             live=lambda: Case.objects.public(),
-            load=paper_queryset,
+            load=lambda: Case.objects.all(),
+            load_lists=attach_paper_lists,
             render=s.paper,
         )
     ],
@@ -675,6 +682,7 @@ def organization_meetings(body_id: int) -> list[Source]:
             "",
             live=lambda: Meeting.objects.public().filter(body_id=body_id),
             load=meeting_queryset,
+            load_lists=attach_meeting_lists,
             render=s.meeting,
             body_id=body_id,
             tombstones=False,
