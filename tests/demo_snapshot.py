@@ -5,7 +5,12 @@ Browser tests commit their data (the live server reads it from another thread), 
 test starts from an emptied database and needs the demo again. The first call runs the
 real command and keeps every table's rows in memory; later calls empty the tables and
 insert the same rows in one transaction, so each test still sees the whole demo and
-nothing an earlier test changed. The tests of `load_demo` itself call the command.
+nothing an earlier test changed.
+
+The tests of what the demo holds (the `test_demo.py` modules, search relevance) load it
+the same way, inside their module's transaction: the command runs once per process and
+its printed report is kept with the rows. The tests of the command's own behaviour (run
+twice, --no-documents, the rendered documents, the link walk) call the command.
 """
 
 from __future__ import annotations
@@ -22,15 +27,20 @@ from councils.publication import publication_changed
 # Per table: its columns and rows (SQLite), or its COPY text (PostgreSQL).
 Rows = list[tuple[object, ...]] | bytes
 _snapshot: list[tuple[str, list[str], Rows]] = []
+_report: list[str] = []
 
 
-def load_demo() -> None:
-    """What `call_command("load_demo")` leaves in the database, as quickly as possible."""
+def load_demo() -> str:
+    """What `call_command("load_demo")` leaves in the database, as quickly as possible;
+    what the command printed when it ran."""
     if not _snapshot:
-        call_command("load_demo", stdout=StringIO())
+        out = StringIO()
+        call_command("load_demo", stdout=out)
         _snapshot.extend(_take())
-        return
-    _restore(_snapshot)
+        _report.append(out.getvalue())
+    else:
+        _restore(_snapshot)
+    return _report[0]
 
 
 def _tables() -> list[str]:

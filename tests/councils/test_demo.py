@@ -30,6 +30,7 @@ from councils.models import (
     Vote,
 )
 from councils.rules import Side, confidential_item_problems
+from tests.demo_snapshot import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,7 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
     """The demo, loaded once for this module and rolled back after it (loading takes seconds)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
+        yield load_demo()
         transaction.set_rollback(True)
 
 

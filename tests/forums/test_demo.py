@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from io import StringIO
 from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory
 
@@ -23,6 +21,7 @@ from forums.models import (
     Registration,
     RegistrationState,
 )
+from tests.demo_snapshot import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +43,7 @@ MUNICIPALITIES = {
 def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
     """The demo, loaded once for this module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
+        yield load_demo()
         transaction.set_rollback(True)
 
 
