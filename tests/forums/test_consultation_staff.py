@@ -286,13 +286,19 @@ def test_the_note_and_the_decision_show_on_the_public_page_and_the_agenda_item(c
     assert "Lausunnot lisättiin päätösesitykseen." in item_page
 
 
-def test_the_agenda_item_panel_costs_the_same_at_1_and_50_statements(
-    client, django_assert_max_num_queries
-):
+def _closed_with_a_decided_item():  # type: ignore[no-untyped-def]
+    """A consultation with one statement, and a decided item of its case."""
     world = arrange(invited=1)
     services.statement_submit(invitation=world.invitations[0], text="Lausunto 0")
     meeting = f.PublishedMeetingFactory(body=world.body, start=timezone.now() - timedelta(days=40))
     item = f.HandlingFactory(item__meeting=meeting, item__case=world.case).item
+    return world, item
+
+
+def test_the_agenda_item_panel_costs_the_same_at_1_and_50_statements(
+    client, django_assert_max_num_queries
+):
+    world, item = _closed_with_a_decided_item()
     Consultation.objects.filter(pk=world.consultation.pk).update(
         opens_at=timezone.now() - timedelta(days=20),
         closes_at=timezone.now() - timedelta(minutes=1),
@@ -319,10 +325,7 @@ def test_the_agenda_item_panel_costs_the_same_at_1_and_50_statements(
 def test_the_agenda_item_panel_costs_the_same_at_1_and_3_consultations_of_the_case(
     client, django_assert_max_num_queries
 ):
-    world = arrange(invited=1)
-    services.statement_submit(invitation=world.invitations[0], text="Lausunto 0")
-    meeting = f.PublishedMeetingFactory(body=world.body, start=timezone.now() - timedelta(days=40))
-    item = f.HandlingFactory(item__meeting=meeting, item__case=world.case).item
+    world, item = _closed_with_a_decided_item()
     closed = {
         "opens_at": timezone.now() - timedelta(days=20),
         "closes_at": timezone.now() - timedelta(minutes=1),
