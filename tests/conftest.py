@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
@@ -9,32 +8,6 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
-
-
-def pytest_itemcollected(item: pytest.Item) -> None:
-    # Tests with real Celery workers share one broker queue: under pytest-xdist
-    # (`--dist loadgroup`) they all run in the same process, one after another.
-    if item.get_closest_marker("integration"):
-        item.add_marker(pytest.mark.xdist_group("broker"))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Stop before running if xdist did not put the group into the ids it schedules by:
-    with pytest 9.2 and xdist 3.8 it silently did not, and the worker tests, run at once
-    in two processes, took each other's tasks and timed out."""
-    if not getattr(config.option, "loadgroup", False):  # set in xdist workers under loadgroup
-        return
-    ungrouped = [i.nodeid for i in items if i.get_closest_marker("integration")]
-    ungrouped = [nodeid for nodeid in ungrouped if not nodeid.endswith("@broker")]
-    if ungrouped:
-        # A worker's exception reaches the terminal only as xdist's INTERNALERROR.
-        message = (
-            f"pytest-xdist did not group {ungrouped[0]} (and {len(ungrouped) - 1} more) "
-            "into 'broker': check the pytest and pytest-xdist versions in pyproject.toml."
-        )
-        sys.stderr.write(message + "\n")
-        raise pytest.UsageError(message)
 
 
 @pytest.fixture(scope="session", autouse=True)

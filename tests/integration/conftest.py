@@ -2,14 +2,23 @@
 
 They run when REDIS_URL is set (CI's second run, on PostgreSQL); without it they are
 skipped with a reason that CI recognises as an absent optional service.
+
+The worker processes of every test process take tasks from the same broker queue, so
+only one test at a time uses it (`_one_test_at_a_time_on_the_broker`, a file lock across
+the pytest-xdist processes). Grouping them into one process (`xdist_group`) did not
+serve: pytest 9.2 keeps a node's id where pytest-xdist 3.8 cannot add the group, and
+when it did group, the scheduler ran the group first, and its transactional tests'
+flush emptied what migrations create (the registry group) for the tests after them.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +28,13 @@ from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _one_test_at_a_time_on_the_broker() -> Iterator[None]:
+    with open(Path(tempfile.gettempdir()) / "raati-tests-broker.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield
 
 
 @pytest.fixture
