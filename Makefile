@@ -60,7 +60,7 @@ fmt: $(STAMP)
 # The suite runs in one process per core (pytest-xdist); TEST_PROCESSES=0 runs it in one.
 TEST_PROCESSES ?= auto
 test: $(STAMP) install-system messages lint
-	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist load $(PYTEST_ARGS)
 
 worker: $(STAMP)
 	$(BIN)/celery -A portal worker --loglevel=INFO --concurrency=$${CELERY_CONCURRENCY:-2}

@@ -1,7 +1,7 @@
 """Lists loaded onto rows by their ids: what `Prefetch(..., to_attr=...)` does, cheaper.
 
 Django's prefetch builds and normalises a lookup per instance of each IN list and walks
-its descriptors per level; for a page of the open-data API (10 meetings, ~330 items and
+its descriptors per level; for a page of the open-data API (10 meetings, ~100 items and
 their lists) that machinery cost more than the queries. `attach` asks one query per list
 with the owners' ids and groups the rows in Python.
 """
