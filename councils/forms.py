@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from councils.models import Body, EntryKind, Outcome
 from councils.search import SearchFilters
 from portal.lib.dates import BoundedDateField
-from portal.lib.widgets import QuickSelect
 
 # The kinds of record in the search's URL (?laji=...), in Finnish like the rest of the URL.
 KIND_OF_URL_WORD = {
@@ -43,7 +42,6 @@ class _ListedChoices(ModelChoiceIterator):
 
 class _BodyChoiceField(forms.ModelChoiceField):
     iterator = _ListedChoices
-    widget = QuickSelect
 
 
 class DecisionFilterForm(forms.Form):
@@ -64,7 +62,6 @@ class DecisionFilterForm(forms.Form):
         label=_("Outcome"),
         choices=[("", _("All outcomes")), *Outcome.choices],
         required=False,
-        widget=QuickSelect,
     )
     # Procedural items (legality and quorum, minutes checkers, items noted) are left out
     # unless asked for: residents come for what was decided.
@@ -95,13 +92,11 @@ class SearchForm(DecisionFilterForm):
         label=_("Kind of document"),
         choices=[("", _("Everything")), *KINDS_IN_URL.items()],
         required=False,
-        widget=QuickSelect,
     )
     jarjestys = forms.ChoiceField(
         label=_("Order"),
         choices=[("", _("Most relevant first")), ("uusin", _("Newest first"))],
         required=False,
-        widget=QuickSelect,
     )
     # Search finds procedural items too, after the substantive ones, unless hidden.
     muodolliset = None  # type: ignore[assignment]

@@ -107,6 +107,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, the smallest of them written in Python (portal/lib/form_renderer.py).
+FORM_RENDERER = "portal.lib.form_renderer.QuickRenderer"
+
 # --- Database ---------------------------------------------------------------------------
 
 DATABASE_URL = envstr("DATABASE_URL")
