@@ -14,7 +14,6 @@ from __future__ import annotations
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +22,7 @@ from councils.models.handling import Outcome
 from councils.models.meetings import AgendaItem, Attachment
 from councils.models.organisation import Body
 from portal.lib.choices import in_choices
+from portal.lib.urls import pk_url
 
 
 class EntryKind(models.TextChoices):
@@ -148,11 +148,11 @@ class SearchEntry(models.Model):
 
     def get_absolute_url(self) -> str:
         if self.kind in (EntryKind.DECISION, EntryKind.ITEM, EntryKind.ATTACHMENT):
-            return reverse("councils:item_detail", kwargs={"pk": self.item_id})
+            assert self.item_id is not None
+            return pk_url("councils:item_detail", self.item_id)
         if self.kind == EntryKind.OFFICIAL:
-            return reverse(
-                "councils:official_decision_detail", kwargs={"pk": self.official_decision_id}
-            )
+            assert self.official_decision_id is not None
+            return pk_url("councils:official_decision_detail", self.official_decision_id)
         assert self.case is not None
         return self.case.get_absolute_url()
 
@@ -161,4 +161,4 @@ class SearchEntry(models.Model):
         """The PDF itself, for an attachment."""
         if self.attachment_id is None:
             return ""
-        return reverse("councils:attachment", kwargs={"pk": self.attachment_id})
+        return pk_url("councils:attachment", self.attachment_id)

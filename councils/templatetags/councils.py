@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django import template
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from councils.models import AgendaItem, Meeting, MeetingState
 from councils.record import HandlingRecord, record_for
@@ -101,3 +103,69 @@ def meeting_items(meetings: Iterable[Meeting], show_body: bool = False) -> SafeS
             f"</time>\n      {meeting_tags(meeting)}\n    </li>"
         )
     return SafeString("\n    ".join(rows))
+
+
+@register.simple_tag
+def search_results(entries: Iterable[Any]) -> SafeString:
+    """Each result of a page of search (councils/search.html) as an <li>: its title and
+    link, what kind of record it is, its body, date, context, diary number and outcome,
+    the excerpt, and the attachments that match too (`_describe_results` in
+    councils/views.py puts the labels, excerpt and attachments on each entry). Built here:
+    the template engine took about 2 ms for a page of 25 rows, a fifth of the page."""
+    e = conditional_escape
+    confidential = e(_("confidential"))
+    rows = []
+    for result in entries:
+        title = f'<a href="{e(result.get_absolute_url())}">{e(result.title)}</a>'
+        if result.is_confidential:
+            title += f' <span class="tag">{confidential}</span>'
+        meta = f'<span class="tag tag--kind">{e(result.kind_label)}</span>'
+        if result.body:
+            meta += f" · {e(result.body.name)}"
+        if result.date:
+            meta += f" · {e(date_format(result.date, 'j.n.Y'))}"
+        if result.context and result.kind != "case":
+            meta += f" · {e(result.context)}"
+        if result.diary_number:
+            meta += f" · {e(result.diary_number)}"
+        if result.outcome:
+            meta += (
+                f' · <span class="outcome outcome--{e(result.outcome)}">'
+                f"{e(result.outcome_label)}</span>"
+            )
+        excerpt = f'<p class="snippet">{e(result.excerpt)}</p>' if result.excerpt else ""
+        rows.append(
+            f'\n          <li class="decision">\n            <h3 class="decision__title">{title}'
+            f'</h3>\n            <p class="decision__meta">{meta}</p>\n            {excerpt}'
+            f"\n            {_attachments_found(result)}\n            {_attachment_link(result)}"
+            "\n          </li>\n        "
+        )
+    return SafeString("".join(rows))
+
+
+def _attachments_found(result: Any) -> str:
+    found = result.attachments_found
+    if not found:
+        return ""
+    if result.matches_itself:
+        label = ngettext("Also in the attachment:", "Also in the attachments:", len(found))
+    else:
+        label = ngettext("Found in the attachment:", "Found in the attachments:", len(found))
+    links = ", ".join(
+        f'<a href="{conditional_escape(a.file_url)}">'
+        f"{_('%(title)s (PDF)') % {'title': conditional_escape(a.title)}}</a>"
+        if getattr(a.attachment, "file", None)
+        else conditional_escape(a.title)
+        for a in found
+    )
+    return (
+        f'\n              <p class="result__attachments">{label}\n                {links}</p>'
+        "\n            "
+    )
+
+
+def _attachment_link(result: Any) -> str:
+    if result.kind != "attachment" or not getattr(result.attachment, "file", None):
+        return ""
+    text = _("Open the attachment “%(title)s” (PDF)") % {"title": conditional_escape(result.title)}
+    return f'<p><a href="{conditional_escape(result.file_url)}">{text}</a></p>'
