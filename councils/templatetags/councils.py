@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from councils.models import AgendaItem, Meeting, MeetingState
+from councils.models import AgendaItem, BallotChoice, Meeting, MeetingState
 from councils.record import HandlingRecord, record_for
 from portal.lib.sanitize import clean_html, redact_personal_data
 from portal.lib.textdiff import passage_diff
@@ -169,3 +169,26 @@ def _attachment_link(result: Any) -> str:
         return ""
     text = _("Open the attachment “%(title)s” (PDF)") % {"title": conditional_escape(result.title)}
     return f'<p><a href="{conditional_escape(result.file_url)}">{text}</a></p>'
+
+
+@register.simple_tag
+def ballot_rows(vote: Any, links: bool = False) -> SafeString:
+    """The rows of a vote's ballots table (councils/partials/handling_record.html): each
+    member, the chair marked, and how they voted. Built here: a roll-call of a board or
+    council is 13 to 79 rows on the decision page and in the minutes."""
+    e = conditional_escape
+    labels = {choice: e(label) for choice, label in BallotChoice.choices}
+    chair = f" ({e(_('chair'))})"
+    rows = []
+    for ballot in vote.ballots:
+        person = ballot.person
+        name = e(person.full_name)
+        if links:
+            name = f'<a href="{e(person.get_absolute_url())}">{name}</a>'
+        if ballot.person_id == vote.vote.chair_id:
+            name += chair
+        rows.append(
+            f'\n          <tr><td>{name}</td><td class="ballot ballot--{e(ballot.choice)}">'
+            f"{labels.get(ballot.choice, e(ballot.choice))}</td></tr>\n        "
+        )
+    return SafeString("".join(rows))

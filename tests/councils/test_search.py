@@ -198,6 +198,8 @@ def test_one_list_finds_decisions_officials_decisions_cases_and_attachments(
     assert attachment_link in html
     assert _found(client, "potilassänky", laji="asiat") == ["Potilassänkyjen hankinta"]
     assert _found(client, "potilassänky", laji="liitteet") == ["Tarjousvertailu"]
+    html = client.get("/haku/", {"q": "potilassänky", "laji": "liitteet"}).content.decode()
+    assert f'<a href="{attachment_link}">Avaa liite ”Tarjousvertailu” (PDF)</a>' in html
 
 
 def test_the_index_follows_edits_and_publication(client):
