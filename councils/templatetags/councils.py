@@ -182,7 +182,7 @@ def ballot_rows(vote: Any, links: bool = False) -> SafeString:
     rows = []
     for ballot in vote.ballots:
         person = ballot.person
-        name = e(person.full_name)
+        name: str = e(person.full_name)
         if links:
             name = f'<a href="{e(person.get_absolute_url())}">{name}</a>'
         if ballot.person_id == vote.vote.chair_id:
