@@ -27,7 +27,10 @@ _CONTEXT = Context()
 
 
 def _text(value: Any) -> str:
-    """What `{{ value }}` writes."""
+    """What `{{ value }}` writes. A string is only escaped: localisation and time zones
+    leave strings as they are."""
+    if isinstance(value, str):
+        return conditional_escape(value)
     return render_value_in_context(value, _CONTEXT)
 
 
