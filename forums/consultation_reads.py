@@ -68,6 +68,9 @@ def invitations_of(consultation: Consultation) -> list[Invitation]:
     )
 
 
+_SHOWN_STATEMENT = ("invitation", "state", "text", "submitted_at", "answered_by_item")
+
+
 def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, list[Invitation]]:
     """Who was invited to each of a case's consultations, in one query for them all.
 
@@ -77,6 +80,14 @@ def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, l
     invitations = list(
         Invitation.objects.filter(consultation__in=[c.pk for c in consultations])
         .select_related("organisation", "body", "statement")
+        # What the panel shows of them: who was invited and a submitted statement; never a
+        # draft or who wrote it, nor the invitation's token and address.
+        .only(
+            "consultation",
+            "organisation__name",
+            "body__name",
+            *(f"statement__{name}" for name in _SHOWN_STATEMENT),
+        )
         .order_by("organisation__name", "body__name")
     )
     heard: dict[int, list[Invitation]] = {c.pk: [] for c in consultations}
