@@ -279,6 +279,23 @@ def test_the_item_page_shows_the_vote_table_and_the_chairs_casting_vote(client):
     assert "Ehdottaja" in html
 
 
+def test_the_vote_table_names_each_member_their_ballot_and_the_chair_escaped(client):
+    item, vote = _decided_item_with_a_tied_vote()
+    chair = vote.chair
+    chair.first_name = "<b>Olli</b>"
+    chair.save()
+    html = client.get(item.get_absolute_url()).content.decode()
+    table = html[html.index('<table class="ballots">') : html.index("</table>")]
+    assert table.count("<tr><td>") == 3
+    assert (
+        f'<tr><td><a href="/henkilot/{chair.slug}/">&lt;b&gt;Olli&lt;/b&gt; Puheenjohtaja</a>'
+        ' (puheenjohtaja)</td><td class="ballot ballot--no">Ei</td></tr>'
+    ) in table
+    assert '<td class="ballot ballot--yes">Jaa</td>' in table
+    assert '<td class="ballot ballot--blank">Tyhjä</td>' in table
+    assert "<b>Olli" not in html
+
+
 def test_the_item_page_shows_the_amendment_against_the_proposal(client):
     item, _ = _decided_item_with_a_tied_vote()
     html = client.get(item.get_absolute_url()).content.decode()

@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils import translation
 
 from councils import voikko
+from councils.models import Outcome
 from councils.search import finnish_stem, stem_variants
 from tests.councils.test_pages import assert_constant_queries
 from tests.factories import (
@@ -129,6 +130,24 @@ def test_officials_decisions_are_searched_too(client):
     )
     html = client.get("/haku/", {"q": "hankintapäätös", "laji": "viranhaltija"}).content.decode()
     assert "Hankintapäätös: potilassängyt" in html
+
+
+def test_a_result_writes_what_the_record_holds_escaped(client):
+    handling = HandlingFactory(
+        item__title='Hankinta <script>alert(1)</script> & "muut"',
+        item__case=CaseFactory(title="Hankinta"),
+        outcome=Outcome.AS_PROPOSED,
+    )
+    html = client.get("/haku/", {"q": "hankinta", "laji": "paatokset"}).content.decode()
+    result = html[html.index('<li class="decision">') :]
+    result = result[: result.index("</li>")]
+    assert (
+        f'<a href="/pykalat/{handling.item.pk}/">'
+        "Hankinta &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;muut&quot;</a>"
+    ) in result
+    assert handling.item.case.diary_number in result
+    assert '<span class="outcome outcome--as_proposed">' in result
+    assert "<script>" not in html
 
 
 @pytest.mark.parametrize(
