@@ -48,8 +48,16 @@ ENV
 rm -f mst.sqlite3
 venv/bin/python "$SITE/manage.py" migrate -v0
 # The Amtlicher Gemeindeschlüssel is German; any 8 digits keep the client off Wikidata.
-venv/bin/python "$SITE/manage.py" import "$API/oparl/v1/body/paijat-hame/" \
-  --skip-body-extra --skip-files --ags 12345678
+# In one thread: the client fetches its lists in parallel, and its SQLite (the client is
+# built for MySQL) says "database is locked" when two of them write at once. `import` has
+# no option for it, so the importer's own default (force_singlethread) is set.
+venv/bin/python "$SITE/manage.py" shell -c "
+from django.core.management import call_command
+from importer.importer import Importer
+Importer.__init__.__defaults__ = (*Importer.__init__.__defaults__[:-1], True)
+call_command('import', '$API/oparl/v1/body/paijat-hame/', '--skip-body-extra', '--skip-files',
+             '--ags', '12345678')
+"
 MST_SITE_PACKAGES="$SITE" MST_FILES="$WORK/files" venv/bin/python "$HERE/mst_files.py"
 for table in body organization person membership meeting agendaitem paper consultation file legislativeterm location; do
   printf '%-16s %s\n' "$table" "$(sqlite3 mst.sqlite3 "select count(*) from mainapp_$table where deleted = 0")"
