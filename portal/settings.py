@@ -118,6 +118,7 @@ DATABASES = {
         DATABASE_URL,
         default_file=BASE_DIR / "raati.sqlite3",
         conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+        prepared=envbool("DB_PREPARED_STATEMENTS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,16 +1,19 @@
-"""SQLite keeps its write-lock settings however it is configured (DATABASE_URL or default)."""
+"""SQLite keeps its write-lock settings however it is configured (DATABASE_URL or default);
+PostgreSQL keeps the plans of the queries a page asks again."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
-from portal.lib.database import SQLITE_OPTIONS, database_settings
+from portal.lib.database import PREPARE_THRESHOLD, SQLITE_OPTIONS, database_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,9 +27,50 @@ def test_it_gives_a_sqlite_url_the_same_options_as_the_default_file(tmp_path):
     assert "journal_mode=WAL" in from_url["OPTIONS"]["init_command"]
 
 
-def test_it_turns_jit_off_for_postgresql_and_adds_no_sqlite_options(tmp_path):
+def test_it_turns_jit_off_for_postgresql_keeps_plans_and_adds_no_sqlite_options(tmp_path):
     database = database_settings("postgres://u:p@localhost:5432/raati", default_file=tmp_path / "x")
+    assert database["OPTIONS"] == {
+        "options": "-c jit=off",
+        "server_side_binding": True,
+        "prepare_threshold": PREPARE_THRESHOLD,
+    }
+
+
+def test_behind_a_pooler_in_transaction_mode_postgresql_prepares_nothing(tmp_path):
+    database = database_settings(
+        "postgres://u:p@localhost:5432/raati", default_file=tmp_path / "x", prepared=False
+    )
     assert database["OPTIONS"] == {"options": "-c jit=off"}
+
+
+def _as_postgresql_sees_it(sql: str) -> str:
+    """A query with psycopg's %s placeholders as the server holds it ($1, $2, ...)."""
+    parts = iter(range(1, sql.count("%s") + 1))
+    return re.sub(r"%%|%s", lambda m: "%" if m[0] == "%%" else f"${next(parts)}", sql)
+
+
+@pytest.mark.django_db
+def test_a_page_asked_again_is_answered_from_plans_postgresql_keeps(client, settings):
+    """The decision list's queries, the same text each time, are planned once per
+    connection: from its sixth request on, every query the page asks has a kept plan."""
+    if connection.vendor != "postgresql":
+        pytest.skip("optional service absent: prepared statements are PostgreSQL's")
+    settings.PUBLIC_CACHE_SECONDS = 0  # every request runs the view and its queries
+    asked: list[str] = []
+
+    def record(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        asked.append(_as_postgresql_sees_it(sql))
+        return execute(sql, params, many, context)
+
+    for _ in range(PREPARE_THRESHOLD + 1):
+        asked.clear()
+        with connection.execute_wrapper(record):
+            assert client.get("/paatokset/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        kept = {row[0] for row in cursor.fetchall()}
+    assert len(asked) >= 2  # the filters' bodies and the count, on an empty database
+    assert set(asked) <= kept, set(asked) - kept
 
 
 @pytest.fixture(scope="module")

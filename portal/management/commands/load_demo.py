@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 
 from councils import demo as councils_demo
 from councils.publication import publications_batched
@@ -36,6 +36,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         with publications_batched():
             self._load()
+        if connection.vendor == "postgresql":
+            # The planner's statistics, now rather than when autovacuum gets round to
+            # the new rows: planned as empty tables, a decision page's main query took
+            # 6.6 ms to plan and 1.6 ms to run; with statistics, 3.9 and 0.35 ms.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         documents = options["documents"]
         if documents is None:
             documents = settings.DEMO_DOCUMENTS
