@@ -419,7 +419,7 @@ def item_context(item: AgendaItem) -> dict[str, object]:
             .exclude(pk=item.pk)
             .select_related("meeting__body", "handling")
             .only("section", "meeting__start", "meeting__body__name", "handling__outcome")
-            .order_by("meeting__start")
+            .chronological()
         )
     if item.case_id and item.has_official_decisions:  # type: ignore[attr-defined]
         official_decisions = list(
@@ -471,7 +471,7 @@ def case_detail(request: HttpRequest, number: int, task_class: str, year: int) -
         AgendaItem.objects.on_public_agenda()
         .filter(case=case)
         .select_related("meeting__body", "handling")
-        .order_by("meeting__start")
+        .chronological()
     )
     decisions = list(
         OfficialDecision.objects.published().filter(case=case).select_related("official")

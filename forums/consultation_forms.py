@@ -398,7 +398,7 @@ class DecisionLinkForm(forms.Form):
         self.fields["item"].queryset = (  # type: ignore[attr-defined]
             AgendaItem.objects.filter(case=consultation.case)
             .select_related("meeting__body")
-            .order_by("meeting__start")
+            .chronological()
         )
         self.fields["item"].label_from_instance = lambda item: (  # type: ignore[attr-defined]
             f"{item.meeting.body.name} {item.meeting.start:%d.%m.%Y} § {item.section} {item.title}"

@@ -52,7 +52,7 @@ def forum_body_panel(body: Body) -> BodyPanel | None:
             "memos": reads.latest_memos([body]).get(body.pk, []),
             "topics": list(forum.topics.all()) if forum else [],
             "decisions": list(
-                forum.founding_decisions.select_related("meeting__body").order_by("meeting__start")
+                forum.founding_decisions.select_related("meeting__body").chronological()
             )
             if forum
             else [],

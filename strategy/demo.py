@@ -353,7 +353,7 @@ def _decided_item(body: str, title: str, on: date | None = None) -> AgendaItem |
     )
     if on is not None:
         items = items.filter(meeting__start__date=on)
-    return items.order_by("meeting__start").first()
+    return items.chronological().first()
 
 
 def quarter_ends(start: date, end: date) -> list[date]:

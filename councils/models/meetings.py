@@ -336,6 +336,12 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         """Items whose minutes residents can read."""
         return self.filter(minutes_public_q(), handling__isnull=False)
 
+    def chronological(self) -> AgendaItemQuerySet:
+        """Oldest meeting first, and within a meeting by §: a total order, so that two
+        items of one meeting never swap places between requests (PostgreSQL returns ties
+        in whatever order the plan of the moment gives)."""
+        return self.order_by("meeting__start", "meeting_id", "section")
+
     def personal_data_expired(self, today: date) -> AgendaItemQuerySet:
         """Published items whose tagged personal data is no longer public (rule 7)."""
         return self.filter(personal_data_expired_q(today))

@@ -292,7 +292,7 @@ def _item_of(body_slug: str, title: str, day: str | None = None) -> AgendaItem |
     items = AgendaItem.objects.filter(meeting__body__slug=body_slug, title=title)
     if day:
         items = items.filter(meeting__start__date=_day(day))
-    return items.order_by("meeting__start").first()
+    return items.chronological().first()
 
 
 def _meetings(

@@ -112,7 +112,7 @@ def _invitation(
                 meeting__body__slug=spec["answered_by"]["body"],
                 title=spec["answered_by"]["title"],
             )
-            .order_by("meeting__start")
+            .chronological()
             .first()
         )
         if item is not None:

@@ -40,7 +40,7 @@ def _item(body: str, title: str, day: str | None) -> AgendaItem:
     items = AgendaItem.objects.filter(meeting__body__slug=body, title=title)
     if day:
         items = items.filter(meeting__start__date=date.fromisoformat(day))
-    item = items.select_related("case").order_by("meeting__start").first()
+    item = items.select_related("case").chronological().first()
     if item is None:
         raise LookupError(f"the initiatives demo names an item {title!r} of {body} that is missing")
     return item

@@ -380,6 +380,30 @@ def test_an_item_links_to_other_handlings_of_its_case(client):
     assert council.item.get_absolute_url() in case_html
 
 
+def test_a_cases_handlings_in_one_meeting_are_listed_by_section_whatever_their_order_of_entry(
+    client,
+):
+    """Two items of one meeting tie on its start: § 12 comes before § 13 on the case's
+    pages although § 13 was entered first (PostgreSQL returns ties in whatever order the
+    plan of the moment gives, and the plans it keeps made them swap between requests)."""
+    case = CaseFactory(diary_number="121/00.01.00/2023", title="Yksilöasiat")
+    later = HandlingFactory(item__case=case, item__section=13, item__title="Kolmastoista")
+    meeting = later.item.meeting
+    earlier = HandlingFactory(
+        item__case=case, item__meeting=meeting, item__section=12, item__title="Kahdestoista"
+    )
+    next_meeting = HandlingFactory(
+        item__case=case,
+        item__title="Jatkokäsittely",
+        item__meeting__start=meeting.start + timedelta(days=7),
+    )
+    html = client.get(next_meeting.item.get_absolute_url()).content.decode()
+    assert html.index(earlier.item.get_absolute_url()) < html.index(later.item.get_absolute_url())
+    case_html = client.get("/asiat/121/00.01.00/2023/").content.decode()
+    positions = [case_html.index(h.item.get_absolute_url()) for h in (earlier, later, next_meeting)]
+    assert positions == sorted(positions)
+
+
 def test_an_item_whose_agenda_is_not_out_is_a_404(client):
     item = AgendaItemFactory(meeting__state=MeetingState.PLANNED)
     assert client.get(item.get_absolute_url()).status_code == 404
