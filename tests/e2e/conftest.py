@@ -133,6 +133,8 @@ def _format(violations: list[dict[str, object]]) -> str:
 @pytest.fixture
 def assert_accessible() -> Callable[[Page], None]:
     def check(page: Page) -> None:
+        # A click returns once the next page starts to load; check the whole page.
+        page.wait_for_load_state()
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             # Evaluated through the DevTools protocol, which the page's CSP does not govern.
             page.evaluate(AXE_SOURCE)

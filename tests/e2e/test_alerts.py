@@ -71,6 +71,7 @@ def test_following_by_e_mail_works_without_javascript(
     checker = context.new_page()
 
     def check_as_served(page: Page) -> None:
+        page.wait_for_load_state()
         html = re.sub(r"<script\b[^>]*>.*?</script>", "", page.content(), flags=re.DOTALL)
         checker.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html"))
         checker.goto(page.url)

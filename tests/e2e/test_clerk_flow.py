@@ -57,7 +57,13 @@ def _field(page: Page, label: str):  # type: ignore[no-untyped-def]
 
 
 def _status(page: Page, text: str) -> None:
+    """The message at the top of the page, then the rest of the page parsed.
+
+    A click returns once the next page starts to load; a status can show while the forms
+    below it are still to be parsed, and counting their rows or options then finds none.
+    """
     expect(page.get_by_role("status").filter(has_text=text).first).to_be_visible()
+    page.wait_for_load_state("domcontentloaded")
 
 
 def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +153,9 @@ def run_flow(page: Page, assert_accessible, *, js: bool) -> None:  # type: ignor
     page.reload()
 
     page.get_by_role("link", name="Läsnäolo ja päätösvaltaisuus").click()
+    # A click returns once the next page starts to load: rows counted before they are
+    # parsed are missed, and the save is then refused (the chair is not marked present).
+    page.wait_for_load_state("domcontentloaded")
     rows = page.locator("table.attendance tbody tr")
     for index in range(rows.count()):
         row = rows.nth(index)

@@ -45,6 +45,7 @@ class Visit:
 
     def look(self) -> None:
         """axe-clean, and no sideways scrolling at this width."""
+        self.page.wait_for_load_state()
         width = self.page.evaluate("document.documentElement.scrollWidth")
         assert width <= self.width, f"{self.page.url} is {width} px wide at {self.width} px"
         self.check(self.page)
@@ -69,6 +70,7 @@ def visit(
     checker = checker_context.new_page()
 
     def check_as_served(page: Page) -> None:
+        page.wait_for_load_state()
         html = re.sub(r"<script\b[^>]*>.*?</script>", "", page.content(), flags=re.DOTALL)
         checker.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html"))
         checker.goto(page.url)

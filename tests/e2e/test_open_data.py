@@ -25,6 +25,7 @@ def test_a_reader_finds_it_from_the_footer_and_it_fits_320_pixels(browser, live_
         page.goto("/")
         page.get_by_role("link", name="Avoin data").click()
         expect(page.locator("h1")).to_have_text("Avoin data")
+        page.wait_for_load_state()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         # The long API example scrolls inside its own box, reachable by keyboard.
         code = page.locator("pre.code").nth(1)
