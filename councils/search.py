@@ -28,11 +28,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     Expression,
     F,
     FloatField,
@@ -41,15 +43,18 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    Window,
 )
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from councils import voikko
 from councils.models import DIARY_NUMBER, Body, EntryKind, SearchEntry, parse_diary_number
 from councils.models import Case as CaseRecord
+from portal.lib.precompiled import Shapes
 
 MAX_QUERY_LENGTH = 200
 # Relevance is computed among at most this many of the newest matches, and a result
@@ -380,21 +385,27 @@ def tsquery(text: str) -> str:
     return " & ".join(_tsquery_group(w) for w in query_words(text) if stem_variants(w))
 
 
-def _postgres_query(text: str) -> SearchQuery:
-    return SearchQuery(tsquery(text), search_type="raw", config="finnish")
+def _raw_query(tsquery_text: str) -> SearchQuery:
+    return SearchQuery(tsquery_text, search_type="raw", config="finnish")
+
+
+def _postgres_queries(words: list[str]) -> tuple[str, list[str]]:
+    """The words' tsquery, and one per word for the title (weight A): the values that a
+    ranked search on PostgreSQL sends to the database."""
+    in_title = [_tsquery_group(w, "A") for w in words if stem_variants(w)]
+    return tsquery(" ".join(words)), in_title
 
 
 def _postgres_matcher(words: list[str]) -> _Matcher:
+    return _postgres_matcher_of(*_postgres_queries(words))
+
+
+def _postgres_matcher_of(text: str, in_title: list[str]) -> _Matcher:
     """PostgreSQL: the stored tsvector; weight A is the title, its base forms and number."""
-    query = _postgres_query(" ".join(words))
-    in_title = [
-        Q(vector=SearchQuery(_tsquery_group(w, "A"), search_type="raw", config="finnish"))
-        for w in words
-        if stem_variants(w)
-    ]
+    query = _raw_query(text)
     return _Matcher(
         match=Q(vector=query),
-        title_words=_count(in_title),
+        title_words=_count(Q(vector=_raw_query(title)) for title in in_title),
         relevance=SearchRank(F("vector"), query),
     )
 
@@ -427,8 +438,8 @@ def _listed(entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
     return entries.select_related("body", "case", "attachment").defer(*_UNREAD)
 
 
-def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
-    entries = _listed(SearchEntry.objects.public())
+def _filtered(filters: SearchFilters, now: datetime | None = None) -> QuerySet[SearchEntry]:
+    entries = _listed(SearchEntry.objects.public(now))
     if filters.kind:
         entries = entries.filter(kind=filters.kind)
     else:
@@ -468,33 +479,96 @@ def run(filters: SearchFilters) -> QuerySet[SearchEntry]:
     words = query_words(filters.text)
     if not words:
         return entries.order_by("-date", "-pk")
+    if connection.vendor == "postgresql" and not filters.newest_first:
+        return _postgres_ranked(entries, *_postgres_queries(words))
     matcher = _matcher(words, ranked=not filters.newest_first)
     matches = entries.filter(matcher.match)
-    if filters.newest_first:
-        found = matches.order_by("-date", "-pk")
-    elif connection.vendor == "postgresql":
-        # Ranking every match of a common word (700 000 at a million items) takes
-        # seconds; the newest RANKED_CANDIDATES matches are ranked instead, which is
-        # every match for all but the commonest words (see README, "Search").
-        # One more than the cap, so that the count can tell "over 1 000".
-        newest = matches.order_by("-date", "-pk").values("pk")[: RANKED_CANDIDATES + 1]
-        found = _listed(_ranked(SearchEntry.objects.filter(pk__in=newest), matcher))
-    else:
-        found = _ranked(matches, matcher)
+    if not filters.newest_first:
+        return _ranked(matches, matcher)
+    found = matches.order_by("-date", "-pk")
     if connection.vendor != "postgresql":
         return found
-    return found.annotate(
-        snippet=SearchHeadline(
-            "text",
-            _postgres_query(" ".join(words)),
-            config="finnish",
-            start_sel=MARK_START,
-            stop_sel=MARK_STOP,
-            max_words=30,
-            min_words=15,
-            max_fragments=2,
-        )
+    return found.annotate(snippet=_headline(tsquery(" ".join(words))))
+
+
+def _headline(text: str) -> SearchHeadline:
+    return SearchHeadline(
+        "text",
+        _raw_query(text),
+        config="finnish",
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        max_words=30,
+        min_words=15,
+        max_fragments=2,
     )
+
+
+def _postgres_ranked(
+    entries: QuerySet[SearchEntry], text: str, in_title: list[str]
+) -> QuerySet[SearchEntry]:
+    """Ranking every match of a common word (700 000 at a million items) takes seconds;
+    the newest RANKED_CANDIDATES matches are ranked instead, which is every match for all
+    but the commonest words (see README, "Search"). One more than the cap, so that the
+    count can tell "over 1 000"."""
+    matcher = _postgres_matcher_of(text, in_title)
+    newest = (
+        entries.filter(matcher.match).order_by("-date", "-pk").values("pk")[: RANKED_CANDIDATES + 1]
+    )
+    found = _listed(_ranked(SearchEntry.objects.filter(pk__in=newest), matcher))
+    return found.annotate(snippet=_headline(text))
+
+
+def with_total(entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
+    """Each row carries how many rows the list has (`total_matches`): ranking sorts every
+    candidate anyway, so `COUNT(*) OVER ()` costs nothing more than a page."""
+    return entries.annotate(total_matches=Window(expression=Count("pk")))
+
+
+def ranked_page(filters: SearchFilters, bottom: int, top: int) -> list[SearchEntry]:
+    """Rows bottom..top of a ranked search (`is_ranked`), each with `total_matches`.
+
+    On PostgreSQL its SQL, 1.6 ms of Python to build against 1 ms to run, is built once
+    per process for each shape (how many words, which filters, which page) and then only
+    run with the request's words, filters and time (portal/lib/precompiled.py).
+    """
+    if connection.vendor != "postgresql":
+        return list(with_total(run(filters))[bottom:top])
+    text, in_title = _postgres_queries(query_words(filters.text))
+    optional = (
+        filters.kind,
+        filters.body.pk if filters.body else None,
+        filters.start,
+        filters.end,
+        filters.outcome,
+    )
+    shape = (
+        len(in_title),
+        *(value not in (None, "") for value in optional),
+        filters.hide_procedural,
+        bottom,
+        top,
+    )
+    values = [value for value in optional if value not in (None, "")]
+    return _RANKED_PAGES.rows(shape, timezone.now(), text, *in_title, *values)
+
+
+def _ranked_page_query(shape: tuple[Any, ...], now: datetime, text: str, *values: Any) -> QuerySet:
+    """What `ranked_page` runs, for its shape and values (or their markers)."""
+    titles, has_kind, has_body, has_start, has_end, has_outcome, hide, bottom, top = shape
+    in_title, rest = list(values[:titles]), iter(values[titles:])
+    filters = SearchFilters(
+        kind=next(rest) if has_kind else "",
+        body=Body(pk=next(rest)) if has_body else None,
+        start=next(rest) if has_start else None,
+        end=next(rest) if has_end else None,
+        outcome=next(rest) if has_outcome else "",
+        hide_procedural=hide,
+    )
+    return with_total(_postgres_ranked(_filtered(filters, now), text, in_title))[bottom:top]
+
+
+_RANKED_PAGES = Shapes(_ranked_page_query, SearchEntry)
 
 
 def _ranked(entries: QuerySet[SearchEntry], matcher: _Matcher) -> QuerySet[SearchEntry]:

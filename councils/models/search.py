@@ -11,6 +11,8 @@ writes the rows; `councils/search.py` reads them.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -34,9 +36,9 @@ class EntryKind(models.TextChoices):
 
 
 class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
-    def public(self) -> SearchEntryQuerySet:
+    def public(self, now: datetime | None = None) -> SearchEntryQuerySet:
         """What residents may find now: published, and not waiting for a future date."""
-        return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
+        return self.filter(published_at__isnull=False, published_at__lte=now or timezone.now())
 
 
 class SearchEntry(models.Model):
