@@ -204,8 +204,21 @@ def render_html(document: Document) -> str:
         )
 
 
+# fontTools stamps each embedded font subset with the second it was written (the font's
+# head.modified), so the same version rendered a second later had other bytes and another
+# SHA-256. It reads the reproducible-builds variable instead of the clock when set: the
+# stamp is then a constant (2023-01-01, when the county began).
+FONT_TIMESTAMP = "1672531200"
+
+
+def _fixed_font_timestamp() -> None:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", FONT_TIMESTAMP)
+
+
 def render_pdf(document: Document) -> bytes:
     from weasyprint import HTML
+
+    _fixed_font_timestamp()
 
     html = render_html(document)
     return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf(
@@ -224,6 +237,7 @@ def attachment_pdf(attachment: Attachment) -> bytes:
     """
     from weasyprint import HTML
 
+    _fixed_font_timestamp()
     item = attachment.item
     meeting = item.meeting
     paragraphs = [p.strip() for p in attachment.text.split("\n\n") if p.strip()]

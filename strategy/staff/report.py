@@ -116,7 +116,9 @@ def report_context(period: ReportingPeriod, *, today: date) -> dict[str, Any]:
         GoalLink.objects.public()
         .filter(goal__strategy_id=period.strategy_id)
         .select_related("agenda_item__meeting__body")
-        .order_by("agenda_item__meeting__start")
+        # A total order: links to items of one meeting would come in whatever order
+        # the database's plan gives, and a report must render to the same bytes.
+        .order_by("agenda_item__meeting__start", "agenda_item__section", "pk")
     ):
         links.setdefault(link.goal_id, []).append(link)
     goals = []
