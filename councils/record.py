@@ -13,10 +13,12 @@ refuse to draft, check or publish minutes that carry such a problem.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -35,6 +37,7 @@ from councils.models import (
     ProposalKind,
     Vote,
 )
+from portal.lib.precompiled import Shapes, listed_by, prefetched
 from portal.lib.sanitize import clean_html, redact_personal_data
 from portal.lib.textdiff import html_to_text
 
@@ -386,21 +389,40 @@ def record_presence() -> dict[str, Exists]:
     return presence
 
 
+# What record_prefetches() reads for one item, by related name, each with its SQL built
+# once per process: the rows by their holder's key, and a list of each row's own (a
+# vote's ballots, an election's candidates) by the same key, with the row's key in it.
+_ONE_ITEM: dict[str, tuple[Shapes[Any], tuple[str, str, Shapes[Any]] | None]] = {
+    "proposals": (listed_by(Proposal, "handling_id", "proposer", "seconder"), None),
+    "votes": (
+        listed_by(Vote, "handling_id"),
+        ("ballots", "vote_id", listed_by(Ballot, "vote__handling_id", "person")),
+    ),
+    "elections": (
+        listed_by(Election, "handling_id"),
+        (
+            "candidates",
+            "election_id",
+            listed_by(ElectionCandidate, "election__handling_id", "person"),
+        ),
+    ),
+    "dissents": (listed_by(Dissent, "handling_id", "person"), None),
+    "disqualifications": (listed_by(Disqualification, "item_id", "person"), None),
+}
+
+
 def record_prefetch(item: AgendaItem) -> None:
-    """Prefetch what `record_for` reads; a list `record_presence` found empty is not asked."""
-    prefetches = []
-    # record_prefetches() lists the relations in the order of _RECORD_LISTS.
-    for prefetch, (name, owner, related, model) in zip(
-        record_prefetches(), _RECORD_LISTS, strict=True
-    ):
-        if getattr(item, name, True):
-            prefetches.append(prefetch)
-            continue
-        # What a prefetch of no rows leaves: the relation's all() answers without a query
-        # (and without compiling one: a bare none() would still build its SQL when read).
+    """Prefetch what `record_for` reads, as record_prefetches() would; a list
+    `record_presence` found empty is not asked."""
+    for name, owner, related, _model in _RECORD_LISTS:
         holder = item.handling if owner else item
-        empty = model._default_manager.none()
-        empty._result_cache = []
-        empty._prefetch_done = True  # type: ignore[attr-defined]
-        holder.__dict__.setdefault("_prefetched_objects_cache", {})[related] = empty
-    prefetch_related_objects([item], *prefetches)
+        listed, nested = _ONE_ITEM[related]
+        rows = listed.rows((), holder.pk) if getattr(item, name, True) else []
+        if nested and rows:
+            own, key, own_rows = nested
+            by_row: dict[int, list[Any]] = defaultdict(list)
+            for own_row in own_rows.rows((), holder.pk):
+                by_row[getattr(own_row, key)].append(own_row)
+            for row in rows:
+                prefetched(row, own, by_row[row.pk])
+        prefetched(holder, related, rows)

@@ -14,9 +14,19 @@ from councils.extensions import ItemPanel
 from councils.models import AgendaItem, Document
 from forums import consultation_reads as reads
 from forums.models import Consultation
+from portal.lib.precompiled import Shapes
 
 ITEM_TEMPLATE = "forums/panels/item_statements.html"
 REPORT_TEMPLATE = "forums/documents/consultation_report.html"
+
+
+# A case's announced consultations, the SQL built once per process.
+_CASE_CONSULTATIONS = Shapes(
+    lambda _shape, case_id: (
+        Consultation.objects.published().filter(case_id=case_id).order_by("opens_at")
+    ),
+    Consultation,
+)
 
 
 def statements_item_panel(item: AgendaItem, *, editing: bool, may_change: bool) -> ItemPanel | None:
@@ -25,9 +35,7 @@ def statements_item_panel(item: AgendaItem, *, editing: bool, may_change: bool) 
     whatever the number of consultations and statements (one when the case had none)."""
     if item.case_id is None or (not item.is_public and not editing):
         return None
-    consultations = list(
-        Consultation.objects.published().filter(case_id=item.case_id).order_by("opens_at")
-    )
+    consultations = _CASE_CONSULTATIONS.rows((), item.case_id)
     if not consultations:
         return None
     now = timezone.now()

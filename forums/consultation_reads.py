@@ -26,6 +26,7 @@ from forums.models import (
     Statement,
     StatementState,
 )
+from portal.lib.precompiled import Shapes
 
 
 def listed(queryset: QuerySet[Consultation]) -> QuerySet[Consultation]:
@@ -71,14 +72,9 @@ def invitations_of(consultation: Consultation) -> list[Invitation]:
 _SHOWN_STATEMENT = ("invitation", "state", "text", "submitted_at", "answered_by_item")
 
 
-def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, list[Invitation]]:
-    """Who was invited to each of a case's consultations, in one query for them all.
-
-    The submitted statements of the consultations whose statements are public come with
-    their answers and the item that answered them: a query each, only when there are any.
-    """
-    invitations = list(
-        Invitation.objects.filter(consultation__in=[c.pk for c in consultations])
+def _invited(_count: int, *consultations: int) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(consultation__in=consultations)
         .select_related("organisation", "body", "statement")
         # What the panel shows of them: who was invited and a submitted statement; never a
         # draft or who wrote it, nor the invitation's token and address.
@@ -90,6 +86,20 @@ def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, l
         )
         .order_by("organisation__name", "body__name")
     )
+
+
+# By how many consultations: the SQL built once per process for each number.
+_INVITED = Shapes(_invited, Invitation)
+
+
+def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, list[Invitation]]:
+    """Who was invited to each of a case's consultations, in one query for them all.
+
+    The submitted statements of the consultations whose statements are public come with
+    their answers and the item that answered them: a query each, only when there are any.
+    """
+    ids = [c.pk for c in consultations]
+    invitations = _INVITED.rows(len(ids), *ids)
     heard: dict[int, list[Invitation]] = {c.pk: [] for c in consultations}
     for invitation in invitations:
         heard[invitation.consultation_id].append(invitation)

@@ -29,6 +29,7 @@ from forums.models import (
     Initiative,
     InitiativeState,
 )
+from portal.lib.precompiled import Shapes
 from strategy.extensions import GoalPanel
 from strategy.models import Goal
 
@@ -81,14 +82,21 @@ def agreement_follow_up_panel(goal: Goal) -> GoalPanel | None:
     return GoalPanel(GOAL_TEMPLATE, {"agreements": agreements})
 
 
-def initiative_item_panel(item: AgendaItem, *, editing: bool, may_change: bool) -> ItemPanel | None:
-    """On an agenda item: the initiatives made at it or answered by it (one query)."""
-    initiatives = list(
+# Made at or answered by an item, the SQL built once per process.
+_ITEM_INITIATIVES = Shapes(
+    lambda _shape, pk: (
         Initiative.objects.public()
-        .filter(Q(made_at=item) | Q(answer_item=item))
+        .filter(Q(made_at_id=pk) | Q(answer_item_id=pk))
         .only("pk", "title", "state", "made_at_id", "answer_item_id")
         .order_by("received_at")
-    )
+    ),
+    Initiative,
+)
+
+
+def initiative_item_panel(item: AgendaItem, *, editing: bool, may_change: bool) -> ItemPanel | None:
+    """On an agenda item: the initiatives made at it or answered by it (one query)."""
+    initiatives = _ITEM_INITIATIVES.rows((), item.pk)
     if not initiatives:
         return None
     return ItemPanel(

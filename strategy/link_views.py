@@ -23,6 +23,7 @@ from councils.models import AgendaItem, MeetingState
 from councils.staff.common import answer, item_for
 from portal.lib.htmx import HtmxHttpRequest
 from portal.lib.once import once_per_form
+from portal.lib.precompiled import listed_by
 from strategy import services
 from strategy.forms import GoalLinkForm
 from strategy.models import Goal, GoalLink, Strategy
@@ -30,6 +31,8 @@ from strategy.models import Goal, GoalLink, Strategy
 PUBLIC_TEMPLATE = "strategy/item_goal_links_public.html"
 EDITOR_TEMPLATE = "strategy/item_goal_links.html"
 LINK_ORDER = ("goal__strategy__period_start", "goal__code")
+# An item's links on its public page, the SQL built once per process.
+_ITEM_LINKS = listed_by(GoalLink, "agenda_item_id", "goal__strategy", order=LINK_ORDER)
 
 
 def strategy_for(item: AgendaItem) -> Strategy | None:
@@ -96,11 +99,7 @@ def goal_links_panel(item: AgendaItem, *, editing: bool, may_change: bool) -> It
     # GoalLink.objects.public() in the item's own terms: its page is out, the item public.
     if not item.is_public or not item.meeting.agenda_is_public:
         return None
-    links = list(
-        GoalLink.objects.filter(agenda_item=item)
-        .select_related("goal__strategy")
-        .order_by(*LINK_ORDER)
-    )
+    links = _ITEM_LINKS.rows((), item.pk)
     return ItemPanel(PUBLIC_TEMPLATE, {"links": links}) if links else None
 
 

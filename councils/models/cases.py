@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
@@ -99,8 +100,8 @@ class Case(models.Model):
 
 
 class OfficialDecisionQuerySet(models.QuerySet["OfficialDecision"]):
-    def published(self) -> OfficialDecisionQuerySet:
-        return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
+    def published(self, now: datetime | None = None) -> OfficialDecisionQuerySet:
+        return self.filter(published_at__isnull=False, published_at__lte=now or timezone.now())
 
     def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> OfficialDecisionQuerySet:
         """An administrator publishes for anyone; an official for themselves."""

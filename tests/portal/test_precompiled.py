@@ -8,23 +8,38 @@ finds nothing.
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from typing import Any
 from unittest import mock
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.db.models.sql.compiler import SQLCompiler
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from councils.models import AgendaItem, MeetingState
+from councils.models import (
+    AgendaItem,
+    Disqualification,
+    DisqualificationGround,
+    Dissent,
+    Election,
+    ElectionCandidate,
+    MeetingState,
+)
+from councils.record import record_for, record_prefetch, record_prefetches
 from councils.views import _ITEM_PAGE, _item_page
-from portal.lib.precompiled import Precompiled
+from portal.lib.precompiled import Precompiled, Shapes
 from tests.factories import (
     AgendaItemFactory,
     AttachmentFactory,
     BallotFactory,
+    GoalLinkFactory,
     HandlingFactory,
+    OfficialDecisionFactory,
+    PersonFactory,
     PublishedMeetingFactory,
     VoteFactory,
 )
@@ -130,3 +145,126 @@ def test_a_key_may_stand_in_several_places_but_must_stand_somewhere():
     nowhere = Precompiled(lambda pk: AgendaItem.objects.filter(title="Kahdesti"))
     with pytest.raises(ImproperlyConfigured, match="value 0 is not among"):
         nowhere.get(item.pk)
+
+
+def test_the_record_read_from_written_sql_is_the_record_the_orm_prefetches():
+    """Every list of the handling record (councils/record.py), each with rows and with
+    a vote's ballots and an election's candidates in their own order."""
+    decided = HandlingFactory(decision="<p>Valittiin.</p>")
+    for _ in range(2):
+        vote = VoteFactory(handling=decided)
+        for last_name in ("Virtanen", "Aho", "Nieminen"):
+            BallotFactory(vote=vote, person__last_name=last_name, choice="no")
+    election = Election.objects.create(handling=decided, position="Tarkastuslautakunta", seats=2)
+    for votes in (3, 9, 5):
+        ElectionCandidate.objects.create(election=election, person=PersonFactory(), votes=votes)
+    Dissent.objects.create(handling=decided, person=PersonFactory(), reasons="Eri mieltä.")
+    Disqualification.objects.create(
+        item=decided.item, person=PersonFactory(), ground=DisqualificationGround.choices[0][0]
+    )
+    bare = HandlingFactory()  # a record with none of the lists
+
+    def read(item: AgendaItem) -> Any:
+        record = record_for(item)
+        assert record is not None
+        return (
+            [(line.proposal.pk, line.label, line.status, line.won) for line in record.proposals],
+            [
+                (line.vote.pk, [(b.pk, b.person.last_name) for b in line.ballots])
+                for line in record.votes
+            ],
+            [(e.pk, [(c.pk, c.votes) for c in e.candidates.all()]) for e in record.elections],
+            [(d.pk, d.person.last_name) for d in record.dissents],
+            [(d.pk, d.person.last_name) for d in record.disqualifications],
+        )
+
+    for handling in (decided, bare):
+        by_orm = AgendaItem.objects.select_related("handling").get(pk=handling.item_id)
+        prefetch_related_objects([by_orm], *record_prefetches())
+        written = AgendaItem.objects.select_related("handling").get(pk=handling.item_id)
+        record_prefetch(written)
+        with CaptureQueriesContext(connection) as queries:
+            assert read(written) == read(by_orm)
+        # Everything the record reads was fetched (the ORM's copy asks nothing either).
+        assert len(queries) == 0
+    proposals, votes, elections, dissents, disqualifications = read(written_of(decided))
+    assert (len(proposals), len(votes), len(dissents), len(disqualifications)) == (4, 2, 1, 1)
+    assert [b[1] for b in votes[0][1]] == ["Aho", "Nieminen", "Virtanen"]
+    assert [c[1] for c in elections[0][1]] == [9, 5, 3]
+
+
+def written_of(handling: Any) -> AgendaItem:
+    item = AgendaItem.objects.select_related("handling").get(pk=handling.item_id)
+    record_prefetch(item)
+    return item
+
+
+def test_a_worker_keeps_only_the_shapes_it_ran_last():
+    """Each page of a search is a shape: asking for page after page must not make a
+    worker hold them all."""
+    items = [AgendaItemFactory(meeting=PublishedMeetingFactory()) for _ in range(3)]
+    pages = Shapes(
+        lambda bottom, pk: AgendaItem.objects.filter(pk__gte=pk).order_by("pk")[bottom:],
+        AgendaItem,
+        keep=2,
+    )
+    first = items[0].pk
+    assert [i.pk for i in pages.rows(0, first)] == [i.pk for i in items]
+    assert [i.pk for i in pages.rows(1, first)] == [i.pk for i in items[1:]]
+    assert [i.pk for i in pages.rows(2, first)] == [items[2].pk]
+    assert len(pages._written) == 2
+    built = mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql)
+    with built as as_sql:
+        assert [i.pk for i in pages.rows(2, first)] == [items[2].pk]  # kept
+        assert as_sql.call_count == 0
+        assert [i.pk for i in pages.rows(0, first)] == [i.pk for i in items]  # built again
+        assert as_sql.call_count == 1
+
+
+def test_values_of_each_kind_and_a_shape_that_can_have_no_rows():
+    item = AgendaItemFactory(meeting=PublishedMeetingFactory(), title="Arvot")
+    start = item.meeting.start
+    by_title_and_time = Shapes(
+        lambda _shape, title, after: AgendaItem.objects.filter(
+            title=title, meeting__start__gt=after
+        ),
+        AgendaItem,
+    )
+    assert [i.pk for i in by_title_and_time.rows((), "Arvot", start - timedelta(days=1))] == [
+        item.pk
+    ]
+    assert by_title_and_time.rows((), "Arvot", start) == []
+    assert by_title_and_time.rows((), "Muut", start - timedelta(days=1)) == []
+    among = Shapes(lambda count, *pks: AgendaItem.objects.filter(pk__in=pks), AgendaItem)
+    assert among.rows(0) == []  # `__in` nothing: no SQL at all
+    assert [i.pk for i in among.rows(2, item.pk, 10**9)] == [item.pk]
+    for value in (True, None, object(), start.replace(tzinfo=None)):
+        with pytest.raises(ImproperlyConfigured):
+            among.rows(1, value)
+
+
+def test_a_decision_page_runs_sql_it_wrote_before():
+    """The second decision page a worker serves builds no SQL: the item, its record's
+    lists, attachments, the case's other handlings and officials' decisions, and the
+    goals it advances all run from SQL written for the first."""
+    pages = []
+    for n in range(2):
+        decided = HandlingFactory(decision=f"<p>Päätös {n}.</p>")
+        vote = VoteFactory(handling=decided)
+        BallotFactory(vote=vote, person__last_name=f"Äänestäjä {n}")
+        AttachmentFactory(item=decided.item, is_public=True, title=f"Liite {n}")
+        HandlingFactory(
+            item__case=decided.item.case, item__meeting__body__name=f"Aiempi lautakunta {n}"
+        )
+        OfficialDecisionFactory(case=decided.item.case, title=f"Viranhaltijan päätös {n}")
+        GoalLinkFactory(agenda_item=decided.item, goal__title=f"Tavoite {n}")
+        pages.append(f"/pykalat/{decided.item.pk}/")
+    client = Client()
+    assert client.get(pages[0]).status_code == 200
+    built = mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql)
+    with built as as_sql:
+        html = client.get(pages[1]).content.decode()
+    for shown in ("Päätös 1.", "Äänestäjä 1", "Liite 1", "Aiempi lautakunta 1", "Tavoite 1"):
+        assert shown in html, shown
+    assert "Viranhaltijan päätös 1" in html
+    assert as_sql.call_count == 0
