@@ -584,6 +584,26 @@ def _ranked(entries: QuerySet[SearchEntry], matcher: _Matcher) -> QuerySet[Searc
     )
 
 
+def _matching_attachments(
+    entries: QuerySet[SearchEntry], matcher: _Matcher, items: Iterable[int]
+) -> QuerySet[SearchEntry]:
+    return (
+        entries.filter(kind=EntryKind.ATTACHMENT, item_id__in=items)
+        .filter(matcher.match)
+        .select_related("attachment")
+        .only("kind", "item", "title", "attachment__file")
+        .order_by("attachment__order", "pk")
+    )
+
+
+_MATCHING_ATTACHMENTS = Shapes(
+    lambda _count, now, match, *items: _matching_attachments(
+        SearchEntry.objects.public(now), _postgres_matcher_of(match, []), items
+    ),
+    SearchEntry,
+)
+
+
 def attachment_hits(entries: Iterable[SearchEntry], text: str) -> dict[int, list[SearchEntry]]:
     """Which public attachments of these results match the query too, per item id.
 
@@ -594,14 +614,13 @@ def attachment_hits(entries: Iterable[SearchEntry], text: str) -> dict[int, list
     if not items or not words or DIARY_NUMBER.match(text.strip()):
         return {}
     hits: dict[int, list[SearchEntry]] = defaultdict(list)
-    attachments = (
-        SearchEntry.objects.public()
-        .filter(kind=EntryKind.ATTACHMENT, item_id__in=items)
-        .filter(_matcher(words).match)
-        .select_related("attachment")
-        .only("kind", "item", "title", "attachment__file")
-        .order_by("attachment__order", "pk")
-    )
+    attachments: Iterable[SearchEntry]
+    if connection.vendor == "postgresql":
+        # The SQL built once per process for each number of items.
+        now, match = timezone.now(), tsquery(" ".join(words))
+        attachments = _MATCHING_ATTACHMENTS.rows(len(items), now, match, *items)
+    else:
+        attachments = _matching_attachments(SearchEntry.objects.public(), _matcher(words), items)
     for attachment in attachments:
         assert attachment.item_id is not None
         hits[attachment.item_id].append(attachment)

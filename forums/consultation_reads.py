@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
@@ -26,7 +27,7 @@ from forums.models import (
     Statement,
     StatementState,
 )
-from portal.lib.precompiled import Shapes
+from portal.lib.precompiled import Shapes, prefetched
 
 
 def listed(queryset: QuerySet[Consultation]) -> QuerySet[Consultation]:
@@ -88,8 +89,16 @@ def _invited(_count: int, *consultations: int) -> QuerySet[Invitation]:
     )
 
 
-# By how many consultations: the SQL built once per process for each number.
+# By how many consultations (statements): the SQL built once per process for each number.
 _INVITED = Shapes(_invited, Invitation)
+_ANSWERS = Shapes(
+    lambda _count, *statements: (
+        Answer.objects.filter(statement_id__in=statements)
+        .select_related("choice", "question")
+        .order_by("question__order")
+    ),
+    Answer,
+)
 
 
 def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, list[Invitation]]:
@@ -106,15 +115,12 @@ def heard_in(consultations: list[Consultation], *, now: datetime) -> dict[int, l
     public = [heard[c.pk] for c in consultations if c.statements_public(now)]
     shown = [statement for rows in public for statement in submitted(rows)]
     if shown:
-        prefetch_related_objects(
-            shown,
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.select_related("choice", "question").order_by(
-                    "question__order"
-                ),
-            ),
-        )
+        ids = [statement.pk for statement in shown]
+        answers: dict[int, list[Answer]] = {pk: [] for pk in ids}
+        for answer in _ANSWERS.rows(len(ids), *ids):
+            answers[cast(int, answer.statement_id)].append(answer)
+        for statement in shown:
+            prefetched(statement, "answers", answers[statement.pk])
     answered = [s for s in shown if s.answered_by_item_id is not None]
     if answered:
         prefetch_related_objects(

@@ -14,13 +14,19 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
-from councils.models import Outcome, SearchEntry
+from councils.models import Body, Outcome, SearchEntry
 from councils.search import SearchFilters, ranked_page, run, with_total
-from tests.factories import BodyFactory, HandlingFactory, OfficialDecisionFactory
+from tests.factories import (
+    AttachmentFactory,
+    BodyFactory,
+    HandlingFactory,
+    OfficialDecisionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +111,23 @@ def test_the_search_page_lists_the_same_results_on_every_database(client, record
         html = client.get("/haku/", {"q": "talousarvio"}).content.decode()
         titles = re.findall(r'<h3 class="decision__title"><a href="[^"]+">([^<]+)</a>', html)
         assert titles == [f"Talousarvio ja strategia {n}" for n in (3, 6, 9)]
+
+
+def test_a_search_page_asked_again_builds_only_the_filter_forms_list(
+    client, record, settings, tmp_path
+):
+    """Other words, the same shape: the results and the attachments that match run from
+    SQL written for the first search; only the bodies of the filter form are asked anew."""
+    _postgresql()
+    talousarvio = SearchEntry.objects.get(title="Talousarvio ja strategia 3")
+    attachment = AttachmentFactory(
+        item_id=talousarvio.item_id, title="Talousarvion liite", text="Talousarvion taulukot."
+    )
+    settings.MEDIA_ROOT = tmp_path
+    attachment.file.save("liite.pdf", ContentFile(b"%PDF-1.7\n"))
+    assert client.get("/haku/", {"q": "seuranta"}).status_code == 200
+    built = mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql)
+    with built as as_sql:
+        html = client.get("/haku/", {"q": "talousarvio"}).content.decode()
+    assert f"/liitteet/{attachment.pk}/" in html  # "also in the attachment"
+    assert [call.args[0].query.model for call in as_sql.call_args_list] == [Body]
