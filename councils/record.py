@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -50,30 +50,69 @@ VOTED = "voted"
 UNSETTLED = "unsettled"
 
 
+@dataclass(frozen=True)
+class _RowList:
+    """A list of each row's own (a vote's ballots): its related name, the model, the
+    foreign key to the row and what is read with each."""
+
+    related: str
+    model: type[Model]
+    parent: str
+    joined: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _RecordList:
+    """One list `record_for` reads: the annotation that says whether it has any row
+    (`record_presence`), its holder ("handling", or "" for the item), its related name,
+    the model, what is read with each row and the rows' own list."""
+
+    flag: str
+    owner: str
+    related: str
+    model: type[Model]
+    joined: tuple[str, ...] = ()
+    own: _RowList | None = None
+
+    def queryset(self) -> QuerySet[Any]:
+        rows = _joined(self.model, self.joined)
+        if self.own:
+            own = _joined(self.own.model, self.own.joined)
+            rows = rows.prefetch_related(Prefetch(self.own.related, queryset=own))
+        return rows
+
+
+def _joined(model: type[Model], joined: tuple[str, ...]) -> QuerySet[Any]:
+    rows = model._default_manager.all()
+    # select_related() of nothing would follow every relation.
+    return rows.select_related(*joined) if joined else rows
+
+
+_RECORD_LISTS = (
+    _RecordList("has_proposals", "handling", "proposals", Proposal, ("proposer", "seconder")),
+    _RecordList(
+        "has_votes", "handling", "votes", Vote, own=_RowList("ballots", Ballot, "vote", ("person",))
+    ),
+    _RecordList(
+        "has_elections",
+        "handling",
+        "elections",
+        Election,
+        own=_RowList("candidates", ElectionCandidate, "election", ("person",)),
+    ),
+    _RecordList("has_dissents", "handling", "dissents", Dissent, ("person",)),
+    _RecordList("has_disqualifications", "", "disqualifications", Disqualification, ("person",)),
+)
+
+
 def record_prefetches(prefix: str = "") -> list[Prefetch]:
     """The relations `record_for` reads, to prefetch on items (or on `prefix` + items)."""
     return [
         Prefetch(
-            f"{prefix}handling__proposals",
-            queryset=Proposal.objects.select_related("proposer", "seconder"),
-        ),
-        Prefetch(
-            f"{prefix}handling__votes",
-            queryset=Vote.objects.prefetch_related(
-                Prefetch("ballots", queryset=Ballot.objects.select_related("person"))
-            ),
-        ),
-        Prefetch(
-            f"{prefix}handling__elections",
-            queryset=Election.objects.prefetch_related(
-                Prefetch("candidates", queryset=ElectionCandidate.objects.select_related("person"))
-            ),
-        ),
-        Prefetch(f"{prefix}handling__dissents", queryset=Dissent.objects.select_related("person")),
-        Prefetch(
-            f"{prefix}disqualifications",
-            queryset=Disqualification.objects.select_related("person"),
-        ),
+            f"{prefix}{lst.owner}__{lst.related}" if lst.owner else f"{prefix}{lst.related}",
+            queryset=lst.queryset(),
+        )
+        for lst in _RECORD_LISTS
     ]
 
 
@@ -365,17 +404,6 @@ def supplementary_problem_message(item: AgendaItem, problem: str) -> str:
     ) % {"section": item.section}
 
 
-# What `record_for` reads, by the annotation that says whether the list has any row:
-# (annotation, the object holding the list, its related name, the model).
-_RECORD_LISTS = (
-    ("has_proposals", "handling", "proposals", Proposal),
-    ("has_votes", "handling", "votes", Vote),
-    ("has_elections", "handling", "elections", Election),
-    ("has_dissents", "handling", "dissents", Dissent),
-    ("has_disqualifications", "", "disqualifications", Disqualification),
-)
-
-
 def record_presence() -> dict[str, Exists]:
     """Annotations for an AgendaItem query: which of the record's lists have any row.
 
@@ -383,46 +411,36 @@ def record_presence() -> dict[str, Exists]:
     subqueries ride on the item's own) spares a query for each empty list.
     """
     presence: dict[str, Exists] = {}
-    for name, owner, _related, model in _RECORD_LISTS:
-        path = "handling__item" if owner else "item"
-        presence[name] = Exists(model.objects.filter(**{path: OuterRef("pk")}))
+    for lst in _RECORD_LISTS:
+        path = "handling__item" if lst.owner else "item"
+        presence[lst.flag] = Exists(lst.model._default_manager.filter(**{path: OuterRef("pk")}))
     return presence
 
 
-# What record_prefetches() reads for one item, by related name, each with its SQL built
-# once per process: the rows by their holder's key, and a list of each row's own (a
-# vote's ballots, an election's candidates) by the same key, with the row's key in it.
-_ONE_ITEM: dict[str, tuple[Shapes[Any], tuple[str, str, Shapes[Any]] | None]] = {
-    "proposals": (listed_by(Proposal, "handling_id", "proposer", "seconder"), None),
-    "votes": (
-        listed_by(Vote, "handling_id"),
-        ("ballots", "vote_id", listed_by(Ballot, "vote__handling_id", "person")),
-    ),
-    "elections": (
-        listed_by(Election, "handling_id"),
-        (
-            "candidates",
-            "election_id",
-            listed_by(ElectionCandidate, "election__handling_id", "person"),
-        ),
-    ),
-    "dissents": (listed_by(Dissent, "handling_id", "person"), None),
-    "disqualifications": (listed_by(Disqualification, "item_id", "person"), None),
-}
+def _one_item(lst: _RecordList) -> tuple[Shapes[Any], Shapes[Any] | None]:
+    """A list's rows for one holder, and their own rows by the same holder's key, as
+    `lst.queryset()` reads them, each with its SQL built once per process."""
+    key = f"{lst.owner or 'item'}_id"
+    rows = listed_by(lst.model, key, *lst.joined)
+    if lst.own is None:
+        return rows, None
+    return rows, listed_by(lst.own.model, f"{lst.own.parent}__{key}", *lst.own.joined)
+
+
+_ONE_ITEM = {lst.related: _one_item(lst) for lst in _RECORD_LISTS}
 
 
 def record_prefetch(item: AgendaItem) -> None:
     """Prefetch what `record_for` reads, as record_prefetches() would; a list
     `record_presence` found empty is not asked."""
-    for name, owner, related, _model in _RECORD_LISTS:
-        holder = item.handling if owner else item
-        listed, nested = _ONE_ITEM[related]
-        rows = listed.rows((), holder.pk) if getattr(item, name, True) else []
-        if nested and rows:
-            own, key, own_rows = nested
+    for lst in _RECORD_LISTS:
+        holder = item.handling if lst.owner else item
+        listed, own_listed = _ONE_ITEM[lst.related]
+        rows = listed.rows((), holder.pk) if getattr(item, lst.flag, True) else []
+        if lst.own and own_listed and rows:
             by_row: dict[int, list[Any]] = defaultdict(list)
-            for own_row in own_rows.rows((), holder.pk):
-                by_row[getattr(own_row, key)].append(own_row)
+            for own_row in own_listed.rows((), holder.pk):
+                by_row[getattr(own_row, f"{lst.own.parent}_id")].append(own_row)
             for row in rows:
-                prefetched(row, own, by_row[row.pk])
-        prefetched(holder, related, rows)
+                prefetched(row, lst.own.related, by_row[row.pk])
+        prefetched(holder, lst.related, rows)
